@@ -1,0 +1,64 @@
+"""Notebook 17.1's five figures from ``results/udl/17_1/integrals.npz``."""
+
+from __future__ import annotations
+
+import click
+import numpy as np
+from mpl_toolkits.mplot3d.art3d import Line3DCollection
+
+from figrepro.catalog import slugs
+from figrepro.cli import fail_cleanly
+from figrepro.io import load_npz
+from figrepro.plotting import FigureWriter, heatmap, new_figure, plt
+
+
+@click.command()
+@click.option("--integrals", type=click.Path(dir_okay=False), required=True)
+@click.option("--out-dir", type=click.Path(file_okay=False), required=True)
+@click.option("--format", "fmt", type=click.Choice(["pdf", "png", "svg"]), default="pdf")
+@click.option("--dpi", type=int, default=150)
+@fail_cleanly
+def main(integrals: str, out_dir: str, fmt: str, dpi: int) -> None:
+    r = load_npz(integrals)
+    write = FigureWriter(out_dir, slugs("17_1"), fmt, dpi)
+
+    fig = plt.figure(figsize=(18.5, 10.5))
+    ax = fig.add_subplot(projection="3d")
+    points = np.column_stack([r["z"], r["f1"], r["f2"]])
+    segments = np.stack([points[:-1], points[1:]], axis=1)
+    colours = np.zeros((len(segments), 4))
+    colours[:, 0] = 1.0
+    colours[:, 3] = r["prior"][:-1]  # opacity = Pr(z), as the notebook draws it
+    ax.add_collection3d(Line3DCollection(segments, colors=colours))
+    ax.set_xlabel("$z$")
+    ax.set_ylabel("$x_1$")
+    ax.set_zlabel("$x_2$")
+    ax.set_xlim(-3, 3)
+    ax.set_ylim(0, 2)
+    ax.set_zlim(-1, 1)
+    ax.set_box_aspect((3, 1, 1))
+    write("01_latent_curve", fig)
+
+    x1, x2 = np.meshgrid(r["x1"], r["x2"])
+    write(
+        "02_likelihood",
+        heatmap(x1, x2, r["likelihood"], "Conditional distribution $Pr(x_1,x_2|z)$"),
+    )
+    write("03_data_density", heatmap(x1, x2, r["density"], "Data density $Pr(x_1,x_2)$"))
+    write(
+        "04_density_samples",
+        heatmap(x1, x2, r["density"], "Data density $Pr(x_1,x_2)$", samples=r["samples"]),
+    )
+
+    fig, ax = new_figure()
+    ax.plot(r["z"], r["posterior"], "r-")
+    ax.set_xlabel("Latent variable $z$")
+    ax.set_ylabel("Posterior probability $Pr(z|x_{1},x_{2})$")
+    ax.set_xlim(-3, 3)
+    ax.set_ylim(0, 1.5 * r["posterior"].max())
+    write("05_posterior", fig)
+    write.check_complete()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""Every figure the pipeline draws: its source, file slug (in the source's order) and title.
+
+The Snakefile, the plot scripts and the manifest ``figures/all`` all read this table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+HIST_STEPS_18_1 = (0, 5, 10, 20, 40, 80, 100)
+KERNEL_STEPS_18_1 = (20, 40, 80)
+MARGINAL_STEPS_18_1 = (0, 20, 60)
+
+
+@dataclass(frozen=True)
+class Figure:
+    source: str  # "udl/17_1", "lecture4", ...
+    slug: str  # "01_latent_curve"
+    title: str
+
+    def path(self, fmt: str) -> str:
+        folder = self.source  # udl/<id> or the source name
+        return f"figures/{folder}/{self.slug}.{fmt}"
+
+
+def _udl(nb: str, *entries: tuple[str, str]) -> list[Figure]:
+    return [Figure(f"udl/{nb}", f"{i:02d}_{slug}", title) for i, (slug, title) in enumerate(entries, 1)]
+
+
+def _diffusion_samples(what: str) -> tuple[tuple[str, str], ...]:
+    return (
+        ("samples", f"Fig. 18.7: histogram of 100,000 samples from the {what}"),
+        ("trajectories", f"Fig. 18.7: five reverse-process trajectories of the {what}"),
+    )
+
+
+UDL_FIGURES: dict[str, list[Figure]] = {
+    "17_1": _udl(
+        "17_1",
+        ("latent_curve", "Fig. 17.2: the curve (z, f[z]) in 3-D, opacity Pr(z)"),
+        ("likelihood", "Fig. 17.3b: likelihood Pr(x1,x2|z=1.8)"),
+        ("data_density", "Fig. 17.3: data density Pr(x1,x2), integrated over z"),
+        ("density_samples", "Data density Pr(x1,x2) with 500 ancestral samples"),
+        ("posterior", "Posterior Pr(z|x1=0.9,x2=-0.9)"),
+    ),
+    "17_2": _udl(
+        "17_2",
+        ("expectation", "E[f[x]] under Norm(phi^3, exp(phi)^2) against phi"),
+        ("reparam_gradient", "dE/dphi by the reparameterization trick against phi"),
+        ("score_gradient", "dE/dphi by the score function (REINFORCE) against phi"),
+    ),
+    "17_3": _udl(
+        "17_3",
+        ("f1_and_prior", "f1[y] = exp(-(y-1)^4) and Pr(y) = Norm(0,1)"),
+        ("f1_estimates", "First function: mean and 2 sd of the estimate against sample count"),
+        ("f2_and_prior", "f2[y] = 20.446 exp(-(y-3)^4) and Pr(y)"),
+        ("f1_estimates_common_scale", "First function: estimates on the common y range"),
+        ("f2_estimates", "Second function: estimates on the common y range"),
+        ("f1_estimates_again", "First function, beside importance sampling"),
+        ("f2_estimates_again", "Second function, beside importance sampling"),
+        ("f2_importance", "Second function with importance sampling from q(y) = Norm(3,1)"),
+    ),
+    "18_1": _udl(
+        "18_1",
+        ("true_pdf", "Data density: a mixture of four Gaussians"),
+        ("forward_trajectories", "Fig. 18.2: five forward-diffusion trajectories"),
+        *((f"histogram_t{t:03d}", f"Fig. 18.2: histogram of z_t at t={t}") for t in HIST_STEPS_18_1),
+        ("kernel", "Fig. 18.3: diffusion kernel q(z_t|x=-2) for t=0..100, +/-2 sd, 5 paths"),
+        *((f"kernel_t{t:03d}", f"Fig. 18.3: diffusion kernel q(z_{t}|x=-2)") for t in KERNEL_STEPS_18_1),
+        ("marginals", "Fig. 18.4: diffusion marginals q(z_t) for t=0..100"),
+        *((f"marginal_t{t:03d}", f"Fig. 18.4: marginal q(z_{t})") for t in MARGINAL_STEPS_18_1),
+    ),
+    "18_2": _udl(
+        "18_2",
+        ("true_pdf", "Data density: a mixture of four Gaussians"),
+        *_diffusion_samples("mean-predicting lookup model (eqs. 18.15-18.16)"),
+    ),
+    "18_3": _udl(
+        "18_3",
+        ("true_pdf", "Data density: a mixture of four Gaussians"),
+        *_diffusion_samples("noise-predicting lookup model (Alg. 18.2)"),
+    ),
+    "18_4": _udl(
+        "18_4",
+        ("true_pdf", "Data density: a mixture of four Gaussians"),
+        ("ddim_samples", "Fig. 18.10: histogram of 100,000 DDIM samples (sigma=0.001)"),
+        ("ddim_trajectories", "Fig. 18.10: five DDIM trajectories"),
+        ("accelerated_samples", "Fig. 18.10: histogram of 100,000 samples, 20-step sampler"),
+        ("accelerated_trajectories", "Fig. 18.10: five trajectories of the 20-step sampler"),
+    ),
+}
+
+
+def all_figures() -> list[Figure]:
+    return [fig for figs in UDL_FIGURES.values() for fig in figs]
+
+
+def slugs(notebook: str) -> list[str]:
+    return [fig.slug for fig in UDL_FIGURES[notebook]]

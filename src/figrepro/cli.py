@@ -1,0 +1,66 @@
+"""Shared pieces of the click scripts: the ``--params`` option, logging and clean failures."""
+
+from __future__ import annotations
+
+import functools
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from figrepro.config import ConfigSection
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: errors a script reports as one line (a missing file, a diverging sampler), not a traceback
+EXPECTED_ERRORS = (FileNotFoundError, FloatingPointError, KeyError)
+
+
+def schema_path(script_file: str) -> Path:
+    """The config schema of the repository the script lives in."""
+    return Path(script_file).resolve().parents[1] / "workflow" / "schemas" / "config.schema.yaml"
+
+
+def params_option(script_file: str, *section: str) -> Callable[[F], F]:
+    """``--params JSON``: this script's config section, validated against the schema."""
+    return click.option(
+        "--params",
+        type=ConfigSection(schema_path(script_file), *section),
+        default="{}",
+        show_default=True,
+        help=f"config section {'.'.join(section)} as JSON; missing keys take the schema defaults",
+    )
+
+
+def fail_cleanly(fn: F) -> F:
+    """Turn the expected failures into a one-line click error (exit status 1)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except EXPECTED_ERRORS as exc:
+            msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+            raise click.ClickException(str(msg)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+class Log:
+    """Timestamped progress lines on stderr (the rule's log), flushed at once."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.start = time.perf_counter()
+
+    def __call__(self, message: str) -> None:
+        elapsed = time.perf_counter() - self.start
+        print(f"[{self.name} {elapsed:7.2f}s] {message}", file=sys.stderr, flush=True)
+
+
+def parse_section(script_file: str, raw: str, *section: str) -> dict:
+    """Validate ``raw`` JSON as config section ``section`` (for scripts serving several sections)."""
+    return ConfigSection(schema_path(script_file), *section).convert(raw, None, None)

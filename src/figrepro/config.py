@@ -1,0 +1,149 @@
+"""Validation of ``config.yaml`` against its JSON schema, with the schema's defaults filled in.
+
+Errors name the offending key in the config's own spelling, e.g. ``udl."17_1".sigma_sq``.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+import jsonschema
+import numpy as np
+import yaml
+
+
+class ConfigError(ValueError):
+    """The configuration is invalid; the message lists every problem, one per line."""
+
+
+def key_path(parts: Sequence[Any]) -> str:
+    """``["udl", "17_1", "sigma_sq"]`` -> ``udl."17_1".sigma_sq``."""
+    out = []
+    for p in parts:
+        if isinstance(p, int):
+            out.append(f"[{p}]")
+        else:
+            s = str(p)
+            token = s if s.isidentifier() else f'"{s}"'
+            out.append(("." if out else "") + token)
+    return "".join(out) or "(top level)"
+
+
+def _with_defaults(
+    cls: type[jsonschema.protocols.Validator],
+) -> type[jsonschema.protocols.Validator]:
+    validate_properties = cls.VALIDATORS["properties"]
+
+    def set_defaults(validator, properties, instance, schema):  # type: ignore[no-untyped-def]
+        if isinstance(instance, dict):
+            for name, sub in properties.items():
+                if "default" in sub and name not in instance:
+                    instance[name] = copy.deepcopy(sub["default"])
+        yield from validate_properties(validator, properties, instance, schema)
+
+    return jsonschema.validators.extend(cls, {"properties": set_defaults})
+
+
+_Validator = _with_defaults(jsonschema.Draft202012Validator)
+
+
+def load_schema(path: str | Path) -> dict[str, Any]:
+    return yaml.safe_load(Path(path).read_text())
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    where = key_path(list(error.absolute_path))
+    if error.validator == "additionalProperties":
+        allowed = set(error.schema.get("properties", {}))
+        unknown = sorted(set(error.instance) - allowed)
+        prefix = list(error.absolute_path)
+        return "\n".join(
+            f"{key_path([*prefix, k])}: unknown key (allowed here: {', '.join(sorted(allowed))})"
+            for k in unknown
+        )
+    return f"{where}: {error.message}"
+
+
+def _grid_errors(cfg: Mapping[str, Any], prefix: list[Any]) -> Iterator[str]:
+    for key, value in cfg.items():
+        if isinstance(value, Mapping):
+            if {"start", "stop", "step"} <= set(value):
+                n = len(np.arange(value["start"], value["stop"], value["step"]))
+                if n < 2:
+                    yield f"{key_path([*prefix, key])}: grid has {n} point(s); need start < stop and at least 2 points"
+            else:
+                yield from _grid_errors(value, [*prefix, key])
+
+
+def _cross_field_errors(cfg: Mapping[str, Any]) -> Iterator[str]:
+    yield from _grid_errors(cfg, [])
+    udl = cfg.get("udl", {})
+    for nb in ("18_2", "18_3"):
+        sec = udl.get(nb, {})
+        ratio = 2 * sec.get("table_max_abs", 3.0) / sec.get("table_bin_width", 0.01)
+        if abs(ratio - round(ratio)) > 1e-6:
+            yield (
+                f'udl."{nb}".table_bin_width: must divide 2 * table_max_abs '
+                f"into a whole number of bins (got {ratio:.6g})"
+            )
+    T3, steps = udl.get("18_3", {}).get("T"), udl.get("18_4", {}).get("accelerated_steps")
+    if T3 is not None and steps is not None and T3 % steps:
+        yield f'udl."18_4".accelerated_steps: {steps} must divide udl."18_3".T = {T3}'
+    for key in ("17_2", "17_3"):
+        if "chunk" in udl.get(key, {}) and udl[key]["chunk"] % 2:
+            yield f'udl."{key}".chunk: must be even'
+
+
+def validate(config: dict[str, Any], schema: Mapping[str, Any]) -> dict[str, Any]:
+    """Fill defaults into ``config`` (in place) and return it; raise ``ConfigError`` if invalid."""
+    validator = _Validator(schema)
+    errors = sorted(validator.iter_errors(config), key=lambda e: [str(p) for p in e.absolute_path])
+    messages = [_describe(e) for e in errors]
+    if not messages:
+        messages = list(_cross_field_errors(config))
+    if messages:
+        raise ConfigError("\n".join(messages))
+    return config
+
+
+def section_schema(schema: Mapping[str, Any], path: Sequence[str]) -> dict[str, Any]:
+    """The sub-schema at ``path`` (e.g. ``["udl", "17_2"]``), keeping the shared ``$defs``."""
+    node: Mapping[str, Any] = schema
+    for p in path:
+        node = node["properties"][p]
+    return {"$defs": schema.get("$defs", {}), **node}
+
+
+class ConfigSection(click.ParamType):
+    """A click option holding one config section as JSON, validated (and defaulted) by the schema."""
+
+    name = "json"
+
+    def __init__(self, schema_path: str | Path, *path: str) -> None:
+        self.schema_path = Path(schema_path)
+        self.path = path
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, dict):
+            data = copy.deepcopy(value)
+        else:
+            try:
+                data = json.loads(value)
+            except json.JSONDecodeError as exc:
+                self.fail(f"not valid JSON ({exc})", param, ctx)
+        sub = section_schema(load_schema(self.schema_path), self.path)
+        try:
+            validate(data, sub)
+        except ConfigError as exc:
+            prefix = key_path(list(self.path))
+            lines = [
+                f"{prefix}.{line}" if not line.startswith("(") else f"{prefix}: {line}"
+                for line in str(exc).splitlines()
+            ]
+            self.fail("\n".join(lines), param, ctx)
+        return data

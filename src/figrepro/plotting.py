@@ -1,0 +1,183 @@
+"""Plot style, byte-stable saving and the drawers the UDL figures share.
+
+Figures keep matplotlib's default look (as the notebooks do) on the Agg backend; saving
+strips dates and random ids so two builds give identical files.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from figrepro.colormap import book_cmap
+from figrepro.io import atomic_path
+
+STYLE = {
+    "svg.hashsalt": "figrepro",
+    "pdf.compression": 6,
+    "path.simplify": True,
+    "savefig.bbox": "tight",  # as figures appear in the notebooks
+}
+PATH_COLOURS = ("r", "g", "b", "c", "m")  # the notebooks' colours for the five trajectories
+_METADATA = {
+    "pdf": {"CreationDate": None, "ModDate": None, "Producer": None},
+    "svg": {"Date": None},
+    "png": {"Software": None},
+}
+
+
+def use_style() -> None:
+    """Apply the project's rcParams (call once per process before drawing)."""
+    matplotlib.rcParams.update(STYLE)
+
+
+def save(fig: Figure, path: str | os.PathLike[str], dpi: int) -> None:
+    """Save ``fig`` atomically without timestamps, then close it. Format from the suffix."""
+    fmt = Path(path).suffix.lstrip(".").lower()
+    with atomic_path(path) as tmp:
+        fig.savefig(tmp, format=fmt, dpi=dpi, metadata=_METADATA.get(fmt))
+    plt.close(fig)
+
+
+class FigureWriter:
+    """Saves a notebook's figures in order to ``<out_dir>/<slug>.<format>``."""
+
+    def __init__(self, out_dir: str | os.PathLike[str], slugs: Sequence[str], fmt: str, dpi: int):
+        self.out_dir, self.slugs, self.fmt, self.dpi = Path(out_dir), list(slugs), fmt, dpi
+        self._saved: list[str] = []
+        use_style()
+
+    def __call__(self, slug: str, fig: Figure) -> None:
+        if slug not in self.slugs or slug in self._saved:
+            raise ValueError(f"unexpected or repeated figure {slug!r}")
+        save(fig, self.out_dir / f"{slug}.{self.fmt}", self.dpi)
+        self._saved.append(slug)
+
+    def check_complete(self) -> None:
+        missing = [s for s in self.slugs if s not in self._saved]
+        if missing:
+            raise RuntimeError(f"figures not drawn: {', '.join(missing)}")
+
+
+def new_figure(size: tuple[float, float] | None = None) -> tuple[Figure, Axes]:
+    fig, ax = plt.subplots()
+    if size is not None:
+        fig.set_size_inches(*size)
+    return fig, ax
+
+
+def density_line(
+    x: np.ndarray,
+    y: np.ndarray,
+    colour: str = "b-",
+    title: str = "",
+    ylim: tuple[float, float] = (0, 1.0),
+    size: tuple[float, float] = (8, 2.5),
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+) -> Figure:
+    """A density on [-3, 3] (the chapter-18 line plots)."""
+    fig, ax = new_figure(size)
+    ax.plot(x, y, colour)
+    ax.set_xlim(-3, 3)
+    ax.set_ylim(*ylim)
+    if title:
+        ax.set_title(title)
+    if xlabel:
+        ax.set_xlabel(xlabel)
+    if ylabel:
+        ax.set_ylabel(ylabel)
+    return fig
+
+
+def true_pdf(x: np.ndarray, pdf: np.ndarray, size: tuple[float, float] | None = None) -> Figure:
+    """The chapter-18 data density, red, x in [-3, 3], y in [0, 1]."""
+    fig, ax = new_figure(size)
+    ax.plot(x, pdf, "r-")
+    ax.set_xlabel("$x$")
+    ax.set_ylabel("$Pr(x)$")
+    ax.set_ylim(0, 1.0)
+    ax.set_xlim(-3, 3)
+    return fig
+
+
+def histogram(samples: np.ndarray, bins: np.ndarray, ylim: tuple[float, float], title: str = "") -> Figure:
+    """Density histogram of 1-D samples on [-3, 3], 8 x 2.5 in."""
+    fig, ax = new_figure((8, 2.5))
+    ax.hist(samples, bins=bins, density=True)
+    ax.set_xlim(-3, 3)
+    ax.set_ylim(*ylim)
+    if title:
+        ax.set_title(title)
+    return fig
+
+
+def trajectories(paths: np.ndarray, t: np.ndarray, marker: str = "-") -> Figure:
+    """Sample paths (columns of ``paths``) against time, t axis inverted, x in [-3, 3]."""
+    fig, ax = new_figure()
+    for i, colour in enumerate(PATH_COLOURS[: paths.shape[1]]):
+        ax.plot(paths[:, i], t, colour + marker)
+    ax.set_xlim(-3, 3)
+    ax.set_ylim(101, 0)
+    ax.set_xlabel("value")
+    ax.set_ylabel("$z_t$")
+    return fig
+
+
+def heatmap(
+    x1: np.ndarray,
+    x2: np.ndarray,
+    values: np.ndarray,
+    title: str,
+    samples: np.ndarray | None = None,
+    xlim: tuple[float, float] = (-0.5, 2.5),
+    ylim: tuple[float, float] = (-1.5, 1.5),
+) -> Figure:
+    """A 2-D density: 256 filled levels in the book's map, 8 grey contours, optional cyan samples."""
+    fig, ax = new_figure((8, 8))
+    filled = ax.contourf(x1, x2, values, 256, cmap=book_cmap())
+    filled.set_rasterized(True)
+    ax.contour(x1, x2, values, 8, colors=["#80808080"])
+    ax.set_title(title)
+    if samples is not None:
+        ax.plot(samples[:, 0], samples[:, 1], "c.")
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    return fig
+
+
+def estimate_band(
+    n: np.ndarray,
+    mean: np.ndarray,
+    var: np.ndarray,
+    true_value: float,
+    title: str = "",
+    ylim: tuple[float, float] | None = None,
+    true_from: float = 0,
+) -> Figure:
+    """Mean of the estimates against sample count (log x), a +/-2 sd band, the true value dashed."""
+    fig, ax = new_figure()
+    sd = np.sqrt(var)
+    ax.semilogx(n, mean, "r-", label="mean estimate")
+    ax.fill_between(n, mean - 2 * sd, mean + 2 * sd)
+    ax.set_xlabel("Number of samples")
+    ax.set_ylabel("Mean of estimate")
+    ax.plot([true_from, n[-1]], [true_value, true_value], "k--", label="true value")
+    if ylim is not None:
+        ax.set_ylim(*ylim)
+    if title:
+        ax.set_title(title)
+    ax.legend()
+    return fig

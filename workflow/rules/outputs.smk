@@ -1,0 +1,51 @@
+# What every source feeds: results/metrics.json and the manifest figures/all.
+from figrepro.catalog import all_figures
+
+METRICS = [
+    "results/udl/17_1/metrics_integrals.json",
+    *expand("results/udl/17_2/metrics_{segment}.json", segment=["expectation", "reparam", "score"]),
+    *expand("results/udl/17_3/metrics_{estimator}.json", estimator=["f1", "f2", "f2_importance"]),
+    "results/udl/18_1/metrics_densities.json",
+    "results/udl/18_2/metrics_samples.json",
+    "results/udl/18_3/metrics_samples.json",
+    *expand("results/udl/18_4/metrics_{sampler}.json", sampler=["ddim", "accelerated"]),
+]
+
+
+rule metrics:
+    input:
+        script=script("collect_metrics.py"),
+        code=library("collect_metrics.py"),
+        parts=METRICS,
+    output:
+        "results/metrics.json",
+    log:
+        "logs/metrics.log",
+    benchmark:
+        "benchmarks/metrics.tsv"
+    threads: 1
+    resources:
+        mem_mb=256,
+    shell:
+        "{PY} {input.script} {input.parts} --out {output} > {log} 2>&1"
+
+
+rule manifest:
+    input:
+        script=script("write_manifest.py"),
+        code=library("write_manifest.py"),
+        figures=[fig.path(FMT) for fig in all_figures()],
+        metrics="results/metrics.json",
+    output:
+        "figures/all",
+    params:
+        fmt=FMT,
+    log:
+        "logs/manifest.log",
+    benchmark:
+        "benchmarks/manifest.tsv"
+    threads: 1
+    resources:
+        mem_mb=256,
+    shell:
+        "{PY} {input.script} --format {params.fmt} --out {output} > {log} 2>&1"

@@ -1,0 +1,136 @@
+# UDL chapter 17: latent variable models (17_1), reparameterization (17_2), importance sampling (17_3).
+
+wildcard_constraints:
+    segment="expectation|reparam|score",
+    estimator="f1|f2|f2_importance",
+
+
+rule udl_17_1_integrals:
+    input:
+        script=script("udl_17_1_integrals.py"),
+        code=library("udl_17_1_integrals.py"),
+    output:
+        data="results/udl/17_1/integrals.npz",
+        metrics="results/udl/17_1/metrics_integrals.json",
+    params:
+        section=section("udl", "17_1"),
+        seed=config["seed"],
+    log:
+        "logs/udl/17_1/integrals.log",
+    benchmark:
+        "benchmarks/udl/17_1/integrals.tsv"
+    threads: 1
+    resources:
+        mem_mb=1024,
+    shell:
+        "{PY} {input.script} --params {params.section:q} --seed {params.seed}"
+        " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
+
+
+rule udl_17_2_montecarlo:
+    input:
+        script=script("udl_17_2_montecarlo.py"),
+        code=library("udl_17_2_montecarlo.py"),
+    output:
+        data="results/udl/17_2/{segment}.npz",
+        metrics="results/udl/17_2/metrics_{segment}.json",
+    params:
+        section=section("udl", "17_2"),
+    log:
+        "logs/udl/17_2/{segment}.log",
+    benchmark:
+        "benchmarks/udl/17_2/{segment}.tsv"
+    threads: 2  # one thread draws the legacy stream while the other evaluates
+    resources:
+        mem_mb=1024,
+    shell:
+        "{PY} {input.script} --segment {wildcards.segment} --params {params.section:q}"
+        " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
+
+
+rule udl_17_3_montecarlo:
+    input:
+        script=script("udl_17_3_montecarlo.py"),
+        code=library("udl_17_3_montecarlo.py"),
+    output:
+        data="results/udl/17_3/{estimator}.npz",
+        metrics="results/udl/17_3/metrics_{estimator}.json",
+    params:
+        section=section("udl", "17_3"),
+    log:
+        "logs/udl/17_3/{estimator}.log",
+    benchmark:
+        "benchmarks/udl/17_3/{estimator}.tsv"
+    threads: 2
+    resources:
+        mem_mb=1024,
+    shell:
+        "{PY} {input.script} --estimator {wildcards.estimator} --params {params.section:q}"
+        " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
+
+
+rule plot_udl_17_1:
+    input:
+        script=script("plot_udl_17_1.py"),
+        code=library("plot_udl_17_1.py"),
+        integrals="results/udl/17_1/integrals.npz",
+    output:
+        udl_figures("17_1"),
+    params:
+        plot_options(),
+    log:
+        "logs/udl/17_1/plot.log",
+    benchmark:
+        "benchmarks/udl/17_1/plot.tsv"
+    threads: 1
+    resources:
+        mem_mb=1024,
+    shell:
+        "{PY} {input.script} --integrals {input.integrals} --out-dir figures/udl/17_1 {params}"
+        " > {log} 2>&1"
+
+
+rule plot_udl_17_2:
+    input:
+        script=script("plot_udl_17_2.py"),
+        code=library("plot_udl_17_2.py"),
+        expectation="results/udl/17_2/expectation.npz",
+        reparam="results/udl/17_2/reparam.npz",
+        score="results/udl/17_2/score.npz",
+    output:
+        udl_figures("17_2"),
+    params:
+        plot_options(),
+    log:
+        "logs/udl/17_2/plot.log",
+    benchmark:
+        "benchmarks/udl/17_2/plot.tsv"
+    threads: 1
+    resources:
+        mem_mb=1024,
+    shell:
+        "{PY} {input.script} --expectation {input.expectation} --reparam {input.reparam}"
+        " --score {input.score} --out-dir figures/udl/17_2 {params} > {log} 2>&1"
+
+
+rule plot_udl_17_3:
+    input:
+        script=script("plot_udl_17_3.py"),
+        code=library("plot_udl_17_3.py"),
+        f1="results/udl/17_3/f1.npz",
+        f2="results/udl/17_3/f2.npz",
+        f2_importance="results/udl/17_3/f2_importance.npz",
+    output:
+        udl_figures("17_3"),
+    params:
+        plot_options(),
+    log:
+        "logs/udl/17_3/plot.log",
+    benchmark:
+        "benchmarks/udl/17_3/plot.tsv"
+    threads: 1
+    resources:
+        mem_mb=1024,
+    shell:
+        "{PY} {input.script} --f1 {input.f1} --f2 {input.f2} --f2-importance {input.f2_importance}"
+        " --out-dir figures/udl/17_3 {params} > {log} 2>&1"

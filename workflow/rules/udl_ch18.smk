@@ -1,0 +1,186 @@
+# UDL chapter 18: the diffusion encoder (18_1) and three families of lookup-table decoders.
+# 18_4 samples with the noise tables trained once for 18_3.
+
+wildcard_constraints:
+    table_nb="18_2|18_3",
+    sampler="ddim|accelerated",
+
+TABLE_TARGET = {"18_2": "mean", "18_3": "noise"}
+
+
+rule udl_18_1_forward:
+    input:
+        script=script("udl_18_1_forward.py"),
+        code=library("udl_18_1_forward.py"),
+    output:
+        "results/udl/18_1/forward.npz",
+    params:
+        section=section("udl", "18_1"),
+    log:
+        "logs/udl/18_1/forward.log",
+    benchmark:
+        "benchmarks/udl/18_1/forward.tsv"
+    threads: 1
+    resources:
+        mem_mb=1024,
+    shell:
+        "{PY} {input.script} --params {params.section:q} --out {output} > {log} 2>&1"
+
+
+rule udl_18_1_densities:
+    input:
+        script=script("udl_18_1_densities.py"),
+        code=library("udl_18_1_densities.py"),
+    output:
+        data="results/udl/18_1/densities.npz",
+        metrics="results/udl/18_1/metrics_densities.json",
+    params:
+        section=section("udl", "18_1"),
+    log:
+        "logs/udl/18_1/densities.log",
+    benchmark:
+        "benchmarks/udl/18_1/densities.tsv"
+    threads: 1
+    resources:
+        mem_mb=1024,
+    shell:
+        "{PY} {input.script} --params {params.section:q} --out {output.data}"
+        " --metrics {output.metrics} > {log} 2>&1"
+
+
+rule udl_18_train_tables:
+    input:
+        script=script("udl_18_train.py"),
+        code=library("udl_18_train.py"),
+    output:
+        "results/udl/{table_nb}/tables.npz",
+    params:
+        section=lambda wc: section("udl", wc.table_nb),
+        target=lambda wc: TABLE_TARGET[wc.table_nb],
+        seed=config["seed"],
+    log:
+        "logs/udl/{table_nb}/train.log",
+    benchmark:
+        "benchmarks/udl/{table_nb}/train.tsv"
+    threads: 1
+    resources:
+        mem_mb=1024,
+    shell:
+        "{PY} {input.script} --target {params.target} --params {params.section:q}"
+        " --seed {params.seed} --out {output} > {log} 2>&1"
+
+
+rule udl_18_sample_reverse:
+    """18_2 (mean tables, eq. 18.16) and 18_3 (noise tables, Alg. 18.2)."""
+    input:
+        script=script("udl_18_sample.py"),
+        code=library("udl_18_sample.py"),
+        tables="results/udl/{table_nb}/tables.npz",
+    output:
+        samples="results/udl/{table_nb}/samples.npy",
+        paths="results/udl/{table_nb}/paths.npz",
+        metrics="results/udl/{table_nb}/metrics_samples.json",
+    params:
+        section=lambda wc: section("udl", wc.table_nb),
+        sampler=lambda wc: TABLE_TARGET[wc.table_nb],
+        seed=config["seed"],
+    log:
+        "logs/udl/{table_nb}/sample.log",
+    benchmark:
+        "benchmarks/udl/{table_nb}/sample.tsv"
+    threads: 1
+    resources:
+        mem_mb=1024,
+    shell:
+        "{PY} {input.script} --sampler {params.sampler} --params {params.section:q}"
+        " --seed {params.seed} --tables {input.tables} --out-samples {output.samples}"
+        " --out-paths {output.paths} --metrics {output.metrics} > {log} 2>&1"
+
+
+rule udl_18_4_sample:
+    """DDIM over every step, and the accelerated sampler, on the 18_3 noise tables."""
+    input:
+        script=script("udl_18_sample.py"),
+        code=library("udl_18_sample.py"),
+        tables="results/udl/18_3/tables.npz",
+    output:
+        samples="results/udl/18_4/samples_{sampler}.npy",
+        paths="results/udl/18_4/paths_{sampler}.npz",
+        metrics="results/udl/18_4/metrics_{sampler}.json",
+    params:
+        section=section("udl", "18_4"),
+        seed=config["seed"],
+    log:
+        "logs/udl/18_4/sample_{sampler}.log",
+    benchmark:
+        "benchmarks/udl/18_4/sample_{sampler}.tsv"
+    threads: 1
+    resources:
+        mem_mb=1024,
+    shell:
+        "{PY} {input.script} --sampler {wildcards.sampler} --params {params.section:q}"
+        " --seed {params.seed} --tables {input.tables} --out-samples {output.samples}"
+        " --out-paths {output.paths} --metrics {output.metrics} > {log} 2>&1"
+
+
+rule plot_udl_18_1:
+    input:
+        script=script("plot_udl_18_1.py"),
+        code=library("plot_udl_18_1.py"),
+        forward="results/udl/18_1/forward.npz",
+        densities="results/udl/18_1/densities.npz",
+    output:
+        udl_figures("18_1"),
+    params:
+        plot_options(),
+    log:
+        "logs/udl/18_1/plot.log",
+    benchmark:
+        "benchmarks/udl/18_1/plot.tsv"
+    threads: 1
+    resources:
+        mem_mb=1024,
+    shell:
+        "{PY} {input.script} --forward {input.forward} --densities {input.densities}"
+        " --out-dir figures/udl/18_1 {params} > {log} 2>&1"
+
+
+SAMPLING_RUNS = {  # notebook -> (run name, samples, kept paths); "-": the notebook's only run
+    "18_2": [("-", "results/udl/18_2/samples.npy", "results/udl/18_2/paths.npz")],
+    "18_3": [("-", "results/udl/18_3/samples.npy", "results/udl/18_3/paths.npz")],
+    "18_4": [
+        (s, f"results/udl/18_4/samples_{s}.npy", f"results/udl/18_4/paths_{s}.npz")
+        for s in ("ddim", "accelerated")
+    ],
+}
+
+
+def sampling_runs(nb):
+    return " ".join(f"--run {name}={a},{b}" for name, a, b in SAMPLING_RUNS[nb])
+
+
+for _nb in ("18_2", "18_3", "18_4"):
+
+    rule:
+        name:
+            f"plot_udl_{_nb}"
+        input:
+            script=script("plot_udl_18_sampling.py"),
+            code=library("plot_udl_18_sampling.py"),
+            runs=[f for _, *files in SAMPLING_RUNS[_nb] for f in files],
+        output:
+            udl_figures(_nb),
+        params:
+            nb=_nb,
+            runs=sampling_runs(_nb),
+            options=plot_options(),
+        log:
+            f"logs/udl/{_nb}/plot.log",
+        benchmark:
+            f"benchmarks/udl/{_nb}/plot.tsv"
+        threads: 1
+        resources:
+            mem_mb=1024,
+        shell:
+            "{PY} {input.script} --notebook {params.nb} {params.runs}"
+            " --out-dir figures/udl/{params.nb} {params.options} > {log} 2>&1"
