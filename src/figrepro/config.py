@@ -75,7 +75,8 @@ def _grid_errors(cfg: Mapping[str, Any], prefix: list[Any]) -> Iterator[str]:
             if {"start", "stop", "step"} <= set(value):
                 n = len(np.arange(value["start"], value["stop"], value["step"]))
                 if n < 2:
-                    yield f"{key_path([*prefix, key])}: grid has {n} point(s); need start < stop and at least 2 points"
+                    where = key_path([*prefix, key])
+                    yield f"{where}: grid has {n} point(s); need start < stop and at least 2 points"
             else:
                 yield from _grid_errors(value, [*prefix, key])
 
