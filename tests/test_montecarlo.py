@@ -31,9 +31,7 @@ def test_abandoned_block_stream_stops_its_worker() -> None:
 def test_batches_match_a_loop_of_global_draws(chunk: int) -> None:
     plan = [(1, 300), (40, 3), (5, 17), (1, 1)]
     np.random.seed(3)
-    expected = [
-        np.array([np.mean(square(np.random.normal(size=(n, 1)))) for _ in range(k)]) for k, n in plan
-    ]
+    expected = [np.array([np.mean(square(np.random.normal(size=(n, 1)))) for _ in range(k)]) for k, n in plan]
     got = run_batches(legacy_generator(3), [Batch(k, n, square) for k, n in plan], chunk=chunk)
     for g, e in zip(got, expected, strict=True):
         np.testing.assert_allclose(g, e, rtol=1e-13, atol=0)

@@ -20,11 +20,13 @@ def library(name):
     return list(library_files(script(name), SRC))
 
 
-def section(*path):
-    """One config section as JSON (a rule's params carry only what it needs)."""
+def section(*path, keys=None):
+    """One config section (or only its ``keys``) as JSON: a rule's params carry only what it needs."""
     node = config
     for key in path:
         node = node[key]
+    if keys is not None:
+        node = {k: node[k] for k in keys}
     return json.dumps(node, sort_keys=True)
 
 

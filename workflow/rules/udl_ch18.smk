@@ -6,6 +6,10 @@ wildcard_constraints:
     sampler="ddim|accelerated",
 
 TABLE_TARGET = {"18_2": "mean", "18_3": "noise"}
+SAMPLER_KEYS = {  # the 18_4 keys each sampler reads, so a constant of one reruns only that one
+    "ddim": ["ddim_sigma", "n_samples"],
+    "accelerated": ["accelerated_sigma", "accelerated_steps", "n_samples"],
+}
 
 
 rule udl_18_1_forward:
@@ -108,7 +112,7 @@ rule udl_18_4_sample:
         paths="results/udl/18_4/paths_{sampler}.npz",
         metrics="results/udl/18_4/metrics_{sampler}.json",
     params:
-        section=section("udl", "18_4"),
+        section=lambda wc: section("udl", "18_4", keys=SAMPLER_KEYS[wc.sampler]),
         seed=config["seed"],
     log:
         "logs/udl/18_4/sample_{sampler}.log",

@@ -1,0 +1,61 @@
+"""The config schema: defaults, the shipped config.yaml, and clear refusals."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from figrepro.config import ConfigError, key_path, load_schema, validate
+
+
+@pytest.fixture(scope="module")
+def schema(root: Path) -> dict:
+    return load_schema(root / "workflow/schemas/config.schema.yaml")
+
+
+def test_shipped_config_is_valid_and_states_the_defaults(root: Path, schema: dict) -> None:
+    shipped = yaml.safe_load((root / "config.yaml").read_text())
+    filled = validate(copy.deepcopy(shipped), schema)
+    assert filled == shipped  # every constant is written out in config.yaml
+    assert validate({}, schema) == shipped
+    assert shipped["udl"]["17_1"]["sigma_sq"] == 0.04
+
+
+def test_smoke_config_is_valid(root: Path, schema: dict) -> None:
+    validate(yaml.safe_load((root / "tests/smoke_config.yaml").read_text()), schema)
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        (
+            {"udl": {"17_1": {"sigma_sq": -1}}},
+            'udl."17_1".sigma_sq: -1 is less than or equal to the minimum of 0',
+        ),
+        ({"udl": {"17_1": {"sigma_sq": 0}}}, 'udl."17_1".sigma_sq'),
+        ({"udl": {"17_1": {"sigma_sq": "big"}}}, "udl.\"17_1\".sigma_sq: 'big' is not of type 'number'"),
+        ({"udl": {"17_1": {"sigma": 1}}}, 'udl."17_1".sigma: unknown key'),
+        ({"udl": {"19_9": {}}}, 'udl."19_9": unknown key'),
+        ({"colour": "red"}, "colour: unknown key"),
+        ({"udl": {"17_2": {"n_score": 0}}}, 'udl."17_2".n_score'),
+        ({"udl": {"17_2": {"chunk": 1001}}}, 'udl."17_2".chunk'),
+        ({"udl": {"17_3": {"sample_sizes": [1, -2]}}}, 'udl."17_3".sample_sizes[1]'),
+        ({"udl": {"18_1": {"beta": 1.5}}}, 'udl."18_1".beta'),
+        ({"udl": {"17_2": {"phi_grid": {"start": 1, "stop": 0, "step": 0.1}}}}, 'udl."17_2".phi_grid: grid'),
+        ({"udl": {"18_4": {"accelerated_steps": 30}}}, 'udl."18_4".accelerated_steps: 30 must divide'),
+        ({"udl": {"18_2": {"table_bin_width": 0.007}}}, 'udl."18_2".table_bin_width'),
+        ({"figures": {"format": "jpg"}}, "figures.format"),
+    ],
+)
+def test_bad_values_are_refused_naming_the_key(schema: dict, config: dict, message: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        validate(config, schema)
+    assert message in str(err.value)
+
+
+def test_key_path_quotes_non_identifiers() -> None:
+    assert key_path(["udl", "17_1", "sigma_sq"]) == 'udl."17_1".sigma_sq'
+    assert key_path(["udl", "17_3", "sample_sizes", 2]) == 'udl."17_3".sample_sizes[2]'

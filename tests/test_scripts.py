@@ -1,0 +1,159 @@
+"""The click scripts on tiny inputs: outputs, metrics, and one-line errors."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def run(name: str, *args: str) -> object:
+    return CliRunner().invoke(load(name).main, list(args))
+
+
+def test_17_2_segment_writes_curve_and_metrics(tmp_path: Path) -> None:
+    params = {"n_expectation": 1000, "n_curve": 500, "phi_grid": {"start": -1, "stop": 1, "step": 0.5}}
+    res = run(
+        "udl_17_2_montecarlo",
+        "--segment",
+        "expectation",
+        "--params",
+        json.dumps(params),
+        "--out",
+        str(tmp_path / "e.npz"),
+        "--metrics",
+        str(tmp_path / "m.json"),
+    )
+    assert res.exit_code == 0, res.output
+    metrics = json.loads((tmp_path / "m.json").read_text())
+    assert set(metrics) == {"expectation_phi_0.5", "expectation_phi_-0.1"}
+    with np.load(tmp_path / "e.npz") as data:
+        assert data["estimate"].shape == (4,)
+
+
+def test_bad_params_name_the_key_and_write_nothing(tmp_path: Path) -> None:
+    res = run(
+        "udl_17_1_integrals",
+        "--params",
+        '{"sigma_sq": -0.1}',
+        "--seed",
+        "1",
+        "--out",
+        str(tmp_path / "i.npz"),
+        "--metrics",
+        str(tmp_path / "m.json"),
+    )
+    assert res.exit_code == 2
+    assert 'udl."17_1".sigma_sq' in res.output
+    assert "Traceback" not in res.output
+    assert not list(tmp_path.iterdir())
+
+
+def test_missing_input_is_named_and_leaves_no_output(tmp_path: Path) -> None:
+    res = run(
+        "udl_18_sample",
+        "--sampler",
+        "ddim",
+        "--seed",
+        "1",
+        "--tables",
+        str(tmp_path / "nope.npz"),
+        "--out-samples",
+        str(tmp_path / "s.npy"),
+        "--out-paths",
+        str(tmp_path / "p.npz"),
+        "--metrics",
+        str(tmp_path / "m.json"),
+    )
+    assert res.exit_code == 1
+    assert "missing input file" in res.output and "nope.npz" in res.output
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.fixture(scope="module")
+def noise_tables(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("tables") / "tables.npz"
+    res = run(
+        "udl_18_train", "--target", "noise", "--params", '{"n_train": 3000}', "--seed", "3", "--out", str(out)
+    )
+    assert res.exit_code == 0, res.output
+    return out
+
+
+def test_sampler_refuses_tables_of_the_wrong_kind(tmp_path: Path, noise_tables: Path) -> None:
+    res = run(
+        "udl_18_sample",
+        "--sampler",
+        "mean",
+        "--seed",
+        "1",
+        "--tables",
+        str(noise_tables),
+        "--out-samples",
+        str(tmp_path / "s.npy"),
+        "--out-paths",
+        str(tmp_path / "p.npz"),
+        "--metrics",
+        str(tmp_path / "m.json"),
+    )
+    assert res.exit_code == 1 and "needs mean" in res.output
+    assert not list(tmp_path.iterdir())
+
+
+def test_accelerated_sampler_writes_samples_and_metrics(tmp_path: Path, noise_tables: Path) -> None:
+    res = run(
+        "udl_18_sample",
+        "--sampler",
+        "accelerated",
+        "--params",
+        '{"n_samples": 1000}',
+        "--seed",
+        "1",
+        "--tables",
+        str(noise_tables),
+        "--out-samples",
+        str(tmp_path / "s.npy"),
+        "--out-paths",
+        str(tmp_path / "p.npz"),
+        "--metrics",
+        str(tmp_path / "m.json"),
+    )
+    assert res.exit_code == 0, res.output
+    assert np.load(tmp_path / "s.npy").shape == (1000,)
+    with np.load(tmp_path / "p.npz") as p:
+        assert p["t"].tolist() == list(range(0, 101, 5))
+    assert set(json.loads((tmp_path / "m.json").read_text())) == {
+        "accelerated_mean",
+        "accelerated_std",
+        "accelerated_wasserstein1",
+    }
+
+
+def test_metrics_are_grouped_by_source(tmp_path: Path) -> None:
+    a = tmp_path / "results/udl/17_1/metrics_x.json"
+    b = tmp_path / "results/udl/17_1/metrics_y.json"
+    a.parent.mkdir(parents=True)
+    a.write_text('{"p": 1}')
+    b.write_text('{"q": 2}')
+    out = tmp_path / "results/metrics.json"
+    res = run("collect_metrics", str(a), str(b), "--out", str(out))
+    assert res.exit_code == 0, res.output
+    assert json.loads(out.read_text()) == {"udl/17_1": {"p": 1, "q": 2}}
+    b.write_text('{"p": 3}')
+    assert "also reported" in run("collect_metrics", str(a), str(b), "--out", str(out)).output

@@ -1,0 +1,200 @@
+"""The Snakemake workflow end to end: a smoke build of the whole DAG with a small config,
+then what an edit or a config change reruns, bad configs, and byte-stable outputs."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from figrepro.catalog import all_figures
+
+ROOT = Path(__file__).resolve().parents[1]
+SMOKE = ROOT / "tests" / "smoke_config.yaml"
+COPIED = ("Snakefile", "config.yaml", "workflow", "scripts", "src")
+
+
+def snakemake(
+    workdir: Path, *args: str, extra_config: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run snakemake in ``workdir`` with the smoke config (then ``extra_config``) merged over config.yaml."""
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    configs = [str(SMOKE)] + ([str(extra_config)] if extra_config else [])
+    return subprocess.run(
+        [sys.executable, "-m", "snakemake", *args, "--cores", "2", "--configfile", *configs],
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
+def planned_jobs(workdir: Path, extra_config: Path | None = None) -> dict[str, int]:
+    """Rule -> job count of a dry run of figures/all."""
+    res = snakemake(workdir, "figures/all", "-n", extra_config=extra_config)
+    assert res.returncode == 0, res.stdout + res.stderr
+    out = res.stdout + res.stderr
+    if "Nothing to be done" in out:
+        return {}
+    table = out.split("Job stats:")[1].split("Reasons:")[0]
+    rows = (re.match(r"^(\w+)\s+(\d+)$", line.strip()) for line in table.splitlines())
+    return {m[1]: int(m[2]) for m in rows if m and m[1] != "total"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the workflow, built once with the smoke config."""
+    work = tmp_path_factory.mktemp("workflow")
+    for name in COPIED:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, work / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copy2(src, work / name)
+    res = snakemake(work, "figures/all")
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    return work
+
+
+@contextmanager
+def edited(path: Path) -> Iterator[None]:
+    """Change a file's content for the block (Snakemake checksums small inputs: a touch is no edit)."""
+    original = path.read_text()
+    path.write_text(original + "\n# edited by a test\n")
+    try:
+        yield
+    finally:
+        path.write_text(original)
+
+
+def manifest(work: Path) -> list[list[str]]:
+    return [line.split("\t") for line in (work / "figures/all").read_text().splitlines()]
+
+
+def test_manifest_lists_every_figure(built: Path) -> None:
+    rows = manifest(built)
+    assert rows[0] == ["figure", "source", "title", "sha256"]
+    assert len(rows) == 45
+    assert [r[0] for r in rows[1:]] == [f.path("pdf") for f in all_figures()]
+    for path, source, title, digest in rows[1:]:
+        assert (built / path).stat().st_size > 0
+        assert source.startswith("udl/") and title and len(digest) == 64
+    counts = {}
+    for row in rows[1:]:
+        counts[row[1]] = counts.get(row[1], 0) + 1
+    assert counts == {
+        "udl/17_1": 5,
+        "udl/17_2": 3,
+        "udl/17_3": 8,
+        "udl/18_1": 17,
+        "udl/18_2": 3,
+        "udl/18_3": 3,
+        "udl/18_4": 5,
+    }
+
+
+def test_results_and_metrics(built: Path) -> None:
+    metrics = json.loads((built / "results/metrics.json").read_text())
+    required = {
+        "udl/17_1": {"density_mass", "posterior_argmax_z"},
+        "udl/17_2": {
+            "expectation_phi_0.5",
+            "expectation_phi_-0.1",
+            "reparam_grad_phi_0.5",
+            "score_grad_phi_0.5",
+            "var_reparam_phi_0.3",
+            "var_score_phi_0.3",
+        },
+        "udl/17_3": {"expectation_f1", "expectation_f2_plain", "expectation_f2_importance"},
+        "udl/18_1": {"kernel_mean_t100_x-2", "kernel_std_t100_x-2"},
+        "udl/18_2": {"samples_mean", "samples_std", "samples_wasserstein1"},
+        "udl/18_3": {"samples_mean", "samples_std", "samples_wasserstein1"},
+        "udl/18_4": {f"{s}_{k}" for s in ("ddim", "accelerated") for k in ("mean", "std", "wasserstein1")},
+    }
+    for source, keys in required.items():
+        assert keys <= set(metrics[source]), source
+    import numpy as np
+
+    for path in (
+        "18_2/samples.npy",
+        "18_3/samples.npy",
+        "18_4/samples_ddim.npy",
+        "18_4/samples_accelerated.npy",
+    ):
+        samples = np.load(built / "results/udl" / path)
+        assert samples.ndim == 1 and samples.size == 2000  # the smoke config's n_samples
+    for rule_log in (built / "logs").rglob("*.log"):
+        assert "Traceback" not in rule_log.read_text(), rule_log
+    assert list((built / "benchmarks").rglob("*.tsv"))
+
+
+def test_nothing_to_do_after_a_build(built: Path) -> None:
+    assert planned_jobs(built) == {}
+
+
+def test_editing_a_plot_script_reruns_only_its_figures(built: Path) -> None:
+    with edited(built / "scripts/plot_udl_17_3.py"):
+        assert planned_jobs(built) == {"plot_udl_17_3": 1, "manifest": 1}
+    assert planned_jobs(built) == {}
+
+
+def test_editing_the_plot_library_reruns_no_computation(built: Path) -> None:
+    with edited(built / "src/figrepro/plotting.py"):
+        jobs = planned_jobs(built)
+    assert set(jobs) == {
+        f"plot_udl_{nb}" for nb in ("17_1", "17_2", "17_3", "18_1", "18_2", "18_3", "18_4")
+    } | {"manifest"}
+
+
+def test_a_17_1_constant_reruns_only_17_1(built: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text('udl:\n  "17_1":\n    sigma_sq: 0.05\n')
+    jobs = planned_jobs(built, extra)
+    assert jobs == {"udl_17_1_integrals": 1, "plot_udl_17_1": 1, "metrics": 1, "manifest": 1}
+
+
+def test_18_4_constant_does_not_retrain(built: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text('udl:\n  "18_4":\n    accelerated_sigma: 0.05\n')
+    jobs = planned_jobs(built, extra)
+    assert jobs == {"udl_18_4_sample": 1, "plot_udl_18_4": 1, "metrics": 1, "manifest": 1}
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "message"),
+    [
+        ('udl:\n  "17_1":\n    sigma_sq: -1\n', 'udl."17_1".sigma_sq'),
+        ('udl:\n  "17_1":\n    sigma_sq: abc\n', 'udl."17_1".sigma_sq'),
+        ('udl:\n  "17_2":\n    n_sampels: 5\n', 'udl."17_2".n_sampels: unknown key'),
+    ],
+)
+def test_bad_config_is_refused_before_any_job(
+    built: Path, tmp_path: Path, yaml_text: str, message: str
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(yaml_text)
+    res = snakemake(built, "figures/all", extra_config=bad)
+    out = res.stdout + res.stderr
+    assert res.returncode != 0
+    assert message in out
+    assert "Traceback" not in out and 'File "' not in out
+
+
+def test_rebuild_is_byte_identical(built: Path) -> None:
+    before = {
+        "manifest": (built / "figures/all").read_bytes(),
+        "metrics": (built / "results/metrics.json").read_bytes(),
+    }
+    res = snakemake(built, "figures/all", "--forceall")
+    assert res.returncode == 0, res.stderr[-3000:]
+    assert (built / "figures/all").read_bytes() == before["manifest"]
+    assert (built / "results/metrics.json").read_bytes() == before["metrics"]
