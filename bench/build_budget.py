@@ -1,0 +1,67 @@
+"""Build every figure into a scratch directory and report each job's wall time and peak memory.
+
+Budgets (issue 2): the chapter 17-18 jobs' summed wall time <= 60 s and every job's
+peak memory <= 1 GiB, on 2 cores. Usage: python bench/build_budget.py [--cores 2] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WALL_BUDGET_S = 60.0
+MEMORY_BUDGET_MB = 1024.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cores", type=int, default=2)
+    parser.add_argument("--keep", type=Path, help="build here instead of a temporary directory")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="figrepro-bench-"))
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "snakemake",
+            "figures/all",
+            "-s",
+            str(ROOT / "Snakefile"),
+            "--directory",
+            str(work),
+            "--cores",
+            str(args.cores),
+            "--forceall",
+            "--quiet",
+            "all",
+        ],
+        check=True,
+    )
+    elapsed = time.perf_counter() - start
+    rows = []
+    for tsv in sorted((work / "benchmarks").rglob("*.tsv")):
+        with tsv.open() as fh:
+            record = next(csv.DictReader(fh, delimiter="\t"))
+        rows.append((str(tsv.relative_to(work / "benchmarks")), float(record["s"]), float(record["max_rss"])))
+    print(f"{'job':42s} {'wall s':>8s} {'max RSS MB':>11s}")
+    for name, wall, rss in rows:
+        print(f"{name:42s} {wall:8.2f} {rss:11.1f}")
+    total = sum(w for _, w, _ in rows)
+    peak = max(r for _, _, r in rows)
+    print(
+        f"\nsummed job wall time {total:.1f} s (budget {WALL_BUDGET_S:.0f} s); "
+        f"largest peak memory {peak:.0f} MB (budget {MEMORY_BUDGET_MB:.0f} MB); "
+        f"build wall clock {elapsed:.1f} s with --cores {args.cores}"
+    )
+    return 0 if total <= WALL_BUDGET_S and peak <= MEMORY_BUDGET_MB else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
