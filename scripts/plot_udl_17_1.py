@@ -7,16 +7,14 @@ import numpy as np
 from mpl_toolkits.mplot3d.art3d import Line3DCollection
 
 from figrepro.catalog import slugs
-from figrepro.cli import fail_cleanly
+from figrepro.cli import fail_cleanly, figure_options
 from figrepro.io import load_npz
 from figrepro.plotting import FigureWriter, heatmap, new_figure, plt
 
 
 @click.command()
 @click.option("--integrals", type=click.Path(dir_okay=False), required=True)
-@click.option("--out-dir", type=click.Path(file_okay=False), required=True)
-@click.option("--format", "fmt", type=click.Choice(["pdf", "png", "svg"]), default="pdf")
-@click.option("--dpi", type=int, default=150)
+@figure_options
 @fail_cleanly
 def main(integrals: str, out_dir: str, fmt: str, dpi: int) -> None:
     r = load_npz(integrals)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from figrepro.catalog import slugs
-from figrepro.cli import fail_cleanly
+from figrepro.cli import fail_cleanly, figure_options
 from figrepro.io import load_npz
 from figrepro.plotting import FigureWriter, new_figure
 
@@ -20,9 +20,7 @@ YLABEL = {
 @click.option("--expectation", type=click.Path(dir_okay=False), required=True)
 @click.option("--reparam", type=click.Path(dir_okay=False), required=True)
 @click.option("--score", type=click.Path(dir_okay=False), required=True)
-@click.option("--out-dir", type=click.Path(file_okay=False), required=True)
-@click.option("--format", "fmt", type=click.Choice(["pdf", "png", "svg"]), default="pdf")
-@click.option("--dpi", type=int, default=150)
+@figure_options
 @fail_cleanly
 def main(expectation: str, reparam: str, score: str, out_dir: str, fmt: str, dpi: int) -> None:
     write = FigureWriter(out_dir, slugs("17_2"), fmt, dpi)

@@ -6,7 +6,7 @@ import click
 import numpy as np
 
 from figrepro.catalog import slugs
-from figrepro.cli import fail_cleanly
+from figrepro.cli import fail_cleanly, figure_options
 from figrepro.distributions import normal_pdf
 from figrepro.io import load_npz
 from figrepro.plotting import FigureWriter, estimate_band, new_figure
@@ -29,9 +29,7 @@ def function_and_prior(fn) -> object:
 @click.option("--f1", "f1_path", type=click.Path(dir_okay=False), required=True)
 @click.option("--f2", "f2_path", type=click.Path(dir_okay=False), required=True)
 @click.option("--f2-importance", "is_path", type=click.Path(dir_okay=False), required=True)
-@click.option("--out-dir", type=click.Path(file_okay=False), required=True)
-@click.option("--format", "fmt", type=click.Choice(["pdf", "png", "svg"]), default="pdf")
-@click.option("--dpi", type=int, default=150)
+@figure_options
 @fail_cleanly
 def main(f1_path: str, f2_path: str, is_path: str, out_dir: str, fmt: str, dpi: int) -> None:
     write = FigureWriter(out_dir, slugs("17_3"), fmt, dpi)

@@ -6,7 +6,7 @@ import click
 import numpy as np
 
 from figrepro.catalog import HIST_STEPS_18_1, KERNEL_STEPS_18_1, MARGINAL_STEPS_18_1, slugs
-from figrepro.cli import fail_cleanly
+from figrepro.cli import fail_cleanly, figure_options
 from figrepro.colormap import book_cmap
 from figrepro.io import load_npz
 from figrepro.plotting import (
@@ -38,9 +38,7 @@ def time_image(image: np.ndarray, ylabel: str, overlays: list[tuple[np.ndarray, 
 @click.command()
 @click.option("--forward", type=click.Path(dir_okay=False), required=True)
 @click.option("--densities", type=click.Path(dir_okay=False), required=True)
-@click.option("--out-dir", type=click.Path(file_okay=False), required=True)
-@click.option("--format", "fmt", type=click.Choice(["pdf", "png", "svg"]), default="pdf")
-@click.option("--dpi", type=int, default=150)
+@figure_options
 @fail_cleanly
 def main(forward: str, densities: str, out_dir: str, fmt: str, dpi: int) -> None:
     write = FigureWriter(out_dir, slugs("18_1"), fmt, dpi)

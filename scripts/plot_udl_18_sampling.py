@@ -10,7 +10,7 @@ import click
 import numpy as np
 
 from figrepro.catalog import slugs
-from figrepro.cli import fail_cleanly
+from figrepro.cli import fail_cleanly, figure_options
 from figrepro.io import load_npz
 from figrepro.plotting import FigureWriter, histogram, trajectories, true_pdf
 from figrepro.udl.mixture import TRUE_MIXTURE
@@ -21,9 +21,7 @@ HIST_YLIM = {"accelerated": (0, 0.9)}  # the notebooks' ranges; 0.8 elsewhere
 @click.command()
 @click.option("--notebook", type=click.Choice(["18_2", "18_3", "18_4"]), required=True)
 @click.option("--run", "runs", multiple=True, required=True, help="NAME=SAMPLES.npy,PATHS.npz")
-@click.option("--out-dir", type=click.Path(file_okay=False), required=True)
-@click.option("--format", "fmt", type=click.Choice(["pdf", "png", "svg"]), default="pdf")
-@click.option("--dpi", type=int, default=150)
+@figure_options
 @fail_cleanly
 def main(notebook: str, runs: tuple[str, ...], out_dir: str, fmt: str, dpi: int) -> None:
     names = slugs(notebook)

@@ -65,22 +65,17 @@ def test_bad_params_name_the_key_and_write_nothing(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())
 
 
+def sample(tmp_path: Path, sampler: str, tables: Path, *extra: str) -> object:
+    """Run the sampling script, writing into ``tmp_path``."""
+    outputs = ["--out-samples", str(tmp_path / "s.npy"), "--out-paths", str(tmp_path / "p.npz")]
+    return run(
+        "udl_18_sample", "--sampler", sampler, "--seed", "1", "--tables", str(tables),
+        *outputs, "--metrics", str(tmp_path / "m.json"), *extra,
+    )  # fmt: skip
+
+
 def test_missing_input_is_named_and_leaves_no_output(tmp_path: Path) -> None:
-    res = run(
-        "udl_18_sample",
-        "--sampler",
-        "ddim",
-        "--seed",
-        "1",
-        "--tables",
-        str(tmp_path / "nope.npz"),
-        "--out-samples",
-        str(tmp_path / "s.npy"),
-        "--out-paths",
-        str(tmp_path / "p.npz"),
-        "--metrics",
-        str(tmp_path / "m.json"),
-    )
+    res = sample(tmp_path, "ddim", tmp_path / "nope.npz")
     assert res.exit_code == 1
     assert "missing input file" in res.output and "nope.npz" in res.output
     assert not list(tmp_path.iterdir())
@@ -97,43 +92,13 @@ def noise_tables(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_sampler_refuses_tables_of_the_wrong_kind(tmp_path: Path, noise_tables: Path) -> None:
-    res = run(
-        "udl_18_sample",
-        "--sampler",
-        "mean",
-        "--seed",
-        "1",
-        "--tables",
-        str(noise_tables),
-        "--out-samples",
-        str(tmp_path / "s.npy"),
-        "--out-paths",
-        str(tmp_path / "p.npz"),
-        "--metrics",
-        str(tmp_path / "m.json"),
-    )
+    res = sample(tmp_path, "mean", noise_tables)
     assert res.exit_code == 1 and "needs mean" in res.output
     assert not list(tmp_path.iterdir())
 
 
 def test_accelerated_sampler_writes_samples_and_metrics(tmp_path: Path, noise_tables: Path) -> None:
-    res = run(
-        "udl_18_sample",
-        "--sampler",
-        "accelerated",
-        "--params",
-        '{"n_samples": 1000}',
-        "--seed",
-        "1",
-        "--tables",
-        str(noise_tables),
-        "--out-samples",
-        str(tmp_path / "s.npy"),
-        "--out-paths",
-        str(tmp_path / "p.npz"),
-        "--metrics",
-        str(tmp_path / "m.json"),
-    )
+    res = sample(tmp_path, "accelerated", noise_tables, "--params", '{"n_samples": 1000}')
     assert res.exit_code == 0, res.output
     assert np.load(tmp_path / "s.npy").shape == (1000,)
     with np.load(tmp_path / "p.npz") as p:
@@ -143,6 +108,17 @@ def test_accelerated_sampler_writes_samples_and_metrics(tmp_path: Path, noise_ta
         "accelerated_std",
         "accelerated_wasserstein1",
     }
+
+
+@pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")
+def test_monte_carlo_refuses_a_non_finite_estimate(tmp_path: Path) -> None:
+    params = {"phi_expectation": [400.0], "n_expectation": 10, "n_curve": 10}
+    res = run(
+        "udl_17_2_montecarlo", "--segment", "expectation", "--params", json.dumps(params),
+        "--out", str(tmp_path / "e.npz"), "--metrics", str(tmp_path / "m.json"),
+    )  # fmt: skip
+    assert res.exit_code == 1 and "not finite" in res.output
+    assert not list(tmp_path.iterdir())
 
 
 def test_metrics_are_grouped_by_source(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ def _udl(nb: str, *entries: tuple[str, str]) -> list[Figure]:
 
 def _diffusion_samples(what: str) -> tuple[tuple[str, str], ...]:
     return (
-        ("samples", f"Fig. 18.7: histogram of 100,000 samples from the {what}"),
+        ("samples", f"Fig. 18.7: histogram of samples from the {what}"),
         ("trajectories", f"Fig. 18.7: five reverse-process trajectories of the {what}"),
     )
 
@@ -40,7 +40,7 @@ UDL_FIGURES: dict[str, list[Figure]] = {
         ("latent_curve", "Fig. 17.2: the curve (z, f[z]) in 3-D, opacity Pr(z)"),
         ("likelihood", "Fig. 17.3b: likelihood Pr(x1,x2|z=1.8)"),
         ("data_density", "Fig. 17.3: data density Pr(x1,x2), integrated over z"),
-        ("density_samples", "Data density Pr(x1,x2) with 500 ancestral samples"),
+        ("density_samples", "Data density Pr(x1,x2) with ancestral samples"),
         ("posterior", "Posterior Pr(z|x1=0.9,x2=-0.9)"),
     ),
     "17_2": _udl(
@@ -83,9 +83,9 @@ UDL_FIGURES: dict[str, list[Figure]] = {
     "18_4": _udl(
         "18_4",
         ("true_pdf", "Data density: a mixture of four Gaussians"),
-        ("ddim_samples", "Fig. 18.10: histogram of 100,000 DDIM samples (sigma=0.001)"),
+        ("ddim_samples", "Fig. 18.10: histogram of DDIM samples (sigma=0.001)"),
         ("ddim_trajectories", "Fig. 18.10: five DDIM trajectories"),
-        ("accelerated_samples", "Fig. 18.10: histogram of 100,000 samples, 20-step sampler"),
+        ("accelerated_samples", "Fig. 18.10: histogram of samples from the 20-step sampler"),
         ("accelerated_trajectories", "Fig. 18.10: five trajectories of the 20-step sampler"),
     ),
 }

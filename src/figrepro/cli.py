@@ -64,3 +64,12 @@ class Log:
 def parse_section(script_file: str, raw: str, *section: str) -> dict:
     """Validate ``raw`` JSON as config section ``section`` (for scripts serving several sections)."""
     return ConfigSection(schema_path(script_file), *section).convert(raw, None, None)
+
+
+def figure_options(fn: F) -> F:
+    """``--out-dir``, ``--format`` and ``--dpi``: where and how a plot script saves its figures."""
+    fn = click.option("--dpi", type=click.IntRange(30, 1200), default=150, show_default=True)(fn)
+    fn = click.option(
+        "--format", "fmt", type=click.Choice(["pdf", "png", "svg"]), default="pdf", show_default=True
+    )(fn)
+    return click.option("--out-dir", type=click.Path(file_okay=False), required=True)(fn)

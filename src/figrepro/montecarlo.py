@@ -77,6 +77,8 @@ def run_batches(
         remaining[piece.batch] -= 1
         if remaining[piece.batch] == 0:
             sums[piece.batch] /= batches[piece.batch].n_samples
+            if not np.all(np.isfinite(sums[piece.batch])):
+                raise FloatingPointError(f"Monte Carlo estimate {batches[piece.batch].label!r} is not finite")
             if on_batch_done is not None:
                 on_batch_done(piece.batch, sums[piece.batch])
     return sums

@@ -52,6 +52,15 @@ def _run(
     return SampleRun(samples=z, paths=paths[::-1].copy(), timesteps=np.asarray(schedule[::-1]))
 
 
+def _ancestral_noise(sigma_t: float, at_last_step: bool) -> Callable[[int, int], float]:
+    """sigma_t on every step, except into z_0 unless ``at_last_step`` (eq. 18.16, Alg. 18.2)."""
+
+    def noise(t: int, _t_prev: int) -> float:
+        return sigma_t if (t > 1 or at_last_step) else 0.0
+
+    return noise
+
+
 def sample_mean_model(
     rng: np.random.Generator,
     tables: np.ndarray,
@@ -67,10 +76,7 @@ def sample_mean_model(
     def step(t: int, _t_prev: int, z: np.ndarray) -> np.ndarray:
         return z + lookup(tables, grid, t - 1, z)
 
-    def noise(t: int, _t_prev: int) -> float:
-        return sigma_t if (t > 1 or noise_at_last_step) else 0.0
-
-    return _run(rng, range(T, -1, -1), step, noise, n, n_keep)
+    return _run(rng, range(T, -1, -1), step, _ancestral_noise(sigma_t, noise_at_last_step), n, n_keep)
 
 
 def sample_noise_model(
@@ -92,10 +98,7 @@ def sample_noise_model(
         g = lookup(tables, grid, t - 1, z)
         return z / keep - beta / (np.sqrt(1.0 - alpha[t]) * keep) * g
 
-    def noise(t: int, _t_prev: int) -> float:
-        return sigma_t if (t > 1 or noise_at_last_step) else 0.0
-
-    return _run(rng, range(T, -1, -1), step, noise, n, n_keep)
+    return _run(rng, range(T, -1, -1), step, _ancestral_noise(sigma_t, noise_at_last_step), n, n_keep)
 
 
 def ddim_schedule(T: int, n_steps: int) -> list[int]:
