@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import click
-import numpy as np
 
-from figrepro.cli import Log, fail_cleanly, params_option
+from figrepro.cli import Log, batch_logger, fail_cleanly, params_option
 from figrepro.grids import arange
 from figrepro.io import save_json, save_npz
 from figrepro.montecarlo import run_batches
@@ -26,31 +25,10 @@ def main(segment: str, params: dict, out: str, metrics: str) -> None:
     total = sum(b.n_estimates * b.n_samples for b in batches)
     log(f"{len(batches)} estimates, {total:,} draws from the legacy stream seeded {params['seed']}")
 
-    def done(i: int, est: np.ndarray) -> None:
-        if batches[i].n_samples >= 10**6 and batches[i].label.split()[-1] != "curve":
-            log(f"{batches[i].label} = {est[0]!r}")
-
-    est = [e[0] for e in run_batches(legacy_generator(params["seed"]), batches, params["chunk"], done)]
-    n_grid = len(phi_grid)
-    if segment == "expectation":
-        k = len(params["phi_expectation"])
-        numbers = {
-            f"expectation_phi_{p}": float(v) for p, v in zip(params["phi_expectation"], est[:k], strict=True)
-        }
-        curve = np.array(est[k : k + n_grid])
-    else:
-        phi = params["phi_gradient"]
-        numbers = {f"{segment}_grad_phi_{phi}": float(est[0])}
-        curve = np.array(est[1 : 1 + n_grid])
-        if segment == "score":
-            pairs = np.array(est[1 + n_grid :]).reshape(-1, 2)
-            vphi = params["variance"]["phi"]
-            numbers[f"var_reparam_phi_{vphi}"] = float(np.var(pairs[:, 0]))
-            numbers[f"var_score_phi_{vphi}"] = float(np.var(pairs[:, 1]))
-            log(
-                f"variances at phi={vphi}: reparam {numbers[f'var_reparam_phi_{vphi}']:.5g}, "
-                f"score {numbers[f'var_score_phi_{vphi}']:.5g}"
-            )
+    rs = legacy_generator(params["seed"])
+    estimates = [e[0] for e in run_batches(rs, batches, params["chunk"], batch_logger(log, batches))]
+    curve, numbers = reparam.segment_results(segment, params, len(phi_grid), estimates)
+    log(", ".join(f"{k} = {v!r}" for k, v in numbers.items()))
     save_npz(out, phi=phi_grid, estimate=curve)
     save_json(metrics, numbers)
 

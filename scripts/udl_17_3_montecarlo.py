@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 import numpy as np
 
-from figrepro.cli import Log, fail_cleanly, params_option
+from figrepro.cli import Log, batch_logger, fail_cleanly, params_option
 from figrepro.io import save_json, save_npz
 from figrepro.montecarlo import run_batches
 from figrepro.random_streams import legacy_generator
@@ -24,7 +24,9 @@ def main(estimator: str, params: dict, out: str, metrics: str) -> None:
     batches = importance.estimator_batches(
         estimator, params["n_reference"], params["n_estimates"], sizes, params["proposal_mean"]
     )
-    results = run_batches(legacy_generator(params["seed"]), batches, params["chunk"])
+    results = run_batches(
+        legacy_generator(params["seed"]), batches, params["chunk"], batch_logger(log, batches)
+    )
     reference = float(results[0][0])
     log(f"reference estimate ({params['n_reference']:,} samples) = {reference!r}")
     save_npz(

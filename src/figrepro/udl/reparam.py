@@ -92,19 +92,38 @@ def segment_batches(segment: str, params: dict, phi_grid: Sequence[float]) -> li
             Batch(1, params["n_expectation"], expectation_integrand(p), f"E(phi={p})")
             for p in params["phi_expectation"]
         ]
-        batches += [Batch(1, n_curve, expectation_integrand(p), "E curve") for p in phi_grid]
+        batches += [Batch(1, n_curve, expectation_integrand(p), f"E(phi={p:.2f})") for p in phi_grid]
         return batches
     phi = params["phi_gradient"]
     if segment == "reparam":
         batches = [Batch(1, params["n_reparam"], reparam_integrand(phi), f"reparam(phi={phi})")]
-        batches += [Batch(1, n_curve, reparam_integrand(p), "reparam curve") for p in phi_grid]
+        batches += [Batch(1, n_curve, reparam_integrand(p), f"reparam(phi={p:.2f})") for p in phi_grid]
         return batches
     if segment == "score":
         batches = [Batch(1, params["n_score"], score_integrand(phi), f"score(phi={phi})")]
-        batches += [Batch(1, n_curve, score_integrand(p), "score curve") for p in phi_grid]
+        batches += [Batch(1, n_curve, score_integrand(p), f"score(phi={p:.2f})") for p in phi_grid]
         var = params["variance"]
         for _ in range(var["n_estimates"]):
             batches.append(Batch(1, var["n_samples"], reparam_integrand(var["phi"]), "var reparam"))
             batches.append(Batch(1, var["n_samples"], score_integrand(var["phi"]), "var score"))
         return batches
     raise ValueError(f"unknown 17_2 segment {segment!r}; expected one of {SEGMENTS}")
+
+
+def segment_results(
+    segment: str, params: dict, n_grid: int, estimates: Sequence[float]
+) -> tuple[np.ndarray, dict[str, float]]:
+    """Split a segment's estimates (in ``segment_batches`` order) into its curve and its metrics."""
+    if segment == "expectation":
+        k = len(params["phi_expectation"])
+        phis = params["phi_expectation"]
+        numbers = {f"expectation_phi_{p}": float(v) for p, v in zip(phis, estimates[:k], strict=True)}
+        return np.asarray(estimates[k : k + n_grid]), numbers
+    numbers = {f"{segment}_grad_phi_{params['phi_gradient']}": float(estimates[0])}
+    curve = np.asarray(estimates[1 : 1 + n_grid])
+    if segment == "score":
+        pairs = np.asarray(estimates[1 + n_grid :]).reshape(-1, 2)
+        phi = params["variance"]["phi"]
+        numbers[f"var_reparam_phi_{phi}"] = float(np.var(pairs[:, 0]))
+        numbers[f"var_score_phi_{phi}"] = float(np.var(pairs[:, 1]))
+    return curve, numbers
