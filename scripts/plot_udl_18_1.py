@@ -10,6 +10,7 @@ from figrepro.cli import fail_cleanly, figure_options
 from figrepro.colormap import book_cmap
 from figrepro.io import load_npz
 from figrepro.plotting import (
+    PATH_COLOURS,
     FigureWriter,
     density_line,
     histogram,
@@ -62,7 +63,7 @@ def main(forward: str, densities: str, out_dir: str, fmt: str, dpi: int) -> None
 
     mean, std = d["kernel_mean"], d["kernel_std"]
     overlays = [(column(mean - 2 * std), "y--"), (column(mean + 2 * std), "y--")]
-    overlays += [(column(fw["kernel_paths"][:, i]), c + "-") for i, c in enumerate("rgbcm")]
+    overlays += [(column(fw["kernel_paths"][:, i]), c + "-") for i, c in enumerate(PATH_COLOURS)]
     write(next(names), time_image(d["kernel"], "$Pr(z_{t}|x)$", overlays))
     for t in KERNEL_STEPS_18_1:
         write(next(names), density_line(grid, d["kernel"][t], title=f"$q(z_{{{t}}}|x)$"))

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from figrepro.montecarlo import Batch, run_batches
-from figrepro.random_streams import even_chunks, legacy_generator, legacy_normal_blocks
+from figrepro.random_streams import legacy_generator, legacy_normal_blocks
 
 
 def square(g: np.ndarray) -> np.ndarray:
@@ -40,8 +40,3 @@ def test_batches_match_a_loop_of_global_draws(chunk: int) -> None:
 def test_bad_batch_is_refused() -> None:
     with pytest.raises(ValueError, match="at least one"):
         run_batches(legacy_generator(0), [Batch(0, 5, square, "empty")])
-
-
-def test_even_chunks() -> None:
-    assert even_chunks(10, 4) == [4, 4, 2]
-    assert sum(even_chunks(10**8, 1 << 20)) == 10**8

@@ -95,9 +95,6 @@ def _cross_field_errors(cfg: Mapping[str, Any]) -> Iterator[str]:
     T3, steps = udl.get("18_3", {}).get("T"), udl.get("18_4", {}).get("accelerated_steps")
     if T3 is not None and steps is not None and T3 % steps:
         yield f'udl."18_4".accelerated_steps: {steps} must divide udl."18_3".T = {T3}'
-    for key in ("17_2", "17_3"):
-        if "chunk" in udl.get(key, {}) and udl[key]["chunk"] % 2:
-            yield f'udl."{key}".chunk: must be even'
 
 
 def validate(config: dict[str, Any], schema: Mapping[str, Any]) -> dict[str, Any]:

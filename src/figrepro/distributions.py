@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from numpy.typing import ArrayLike
-
-_LOG_SQRT_2PI = 0.5 * math.log(2.0 * math.pi)
 
 
 def normal_pdf(x: ArrayLike, mu: ArrayLike = 0.0, sigma: ArrayLike = 1.0) -> np.ndarray:
@@ -15,10 +11,3 @@ def normal_pdf(x: ArrayLike, mu: ArrayLike = 0.0, sigma: ArrayLike = 1.0) -> np.
     x, mu, sigma = np.asarray(x, float), np.asarray(mu, float), np.asarray(sigma, float)
     d = (x - mu) / sigma
     return np.exp(-0.5 * d * d) / (np.sqrt(2.0 * np.pi) * sigma)
-
-
-def normal_logpdf(x: ArrayLike, mu: ArrayLike = 0.0, sigma: ArrayLike = 1.0) -> np.ndarray:
-    """Log density of Norm(mu, sigma^2) at x (broadcasting)."""
-    x, mu, sigma = np.asarray(x, float), np.asarray(mu, float), np.asarray(sigma, float)
-    d = (x - mu) / sigma
-    return -0.5 * d * d - np.log(sigma) - _LOG_SQRT_2PI

@@ -83,8 +83,6 @@ def density_line(
     title: str = "",
     ylim: tuple[float, float] = (0, 1.0),
     size: tuple[float, float] = (8, 2.5),
-    xlabel: str | None = None,
-    ylabel: str | None = None,
 ) -> Figure:
     """A density on [-3, 3] (the chapter-18 line plots)."""
     fig, ax = new_figure(size)
@@ -93,10 +91,6 @@ def density_line(
     ax.set_ylim(*ylim)
     if title:
         ax.set_title(title)
-    if xlabel:
-        ax.set_xlabel(xlabel)
-    if ylabel:
-        ax.set_ylabel(ylabel)
     return fig
 
 

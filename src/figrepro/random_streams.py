@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 
@@ -70,11 +70,3 @@ def legacy_normal_blocks(
     finally:
         stop.set()
         worker.join()
-
-
-def even_chunks(total: int, chunk: int) -> Sequence[int]:
-    """Split ``total`` into consecutive pieces of at most ``chunk``."""
-    if chunk <= 0:
-        raise ValueError("chunk must be positive")
-    full, rest = divmod(total, chunk)
-    return [chunk] * full + ([rest] if rest else [])
