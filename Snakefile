@@ -24,4 +24,5 @@ rule all:
 include: "workflow/rules/common.smk"
 include: "workflow/rules/udl_ch17.smk"
 include: "workflow/rules/udl_ch18.smk"
+include: "workflow/rules/vae.smk"
 include: "workflow/rules/outputs.smk"

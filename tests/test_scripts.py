@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pytest
-from click.testing import CliRunner
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def run(name: str, *args: str) -> object:
-    return CliRunner().invoke(load(name).main, list(args))
+from script_runner import run
 
 
 def test_17_2_segment_writes_curve_and_metrics(tmp_path: Path) -> None:

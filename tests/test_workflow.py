@@ -83,11 +83,11 @@ def manifest(work: Path) -> list[list[str]]:
 def test_manifest_lists_every_figure(built: Path) -> None:
     rows = manifest(built)
     assert rows[0] == ["figure", "source", "title", "sha256"]
-    assert len(rows) == 45
+    assert len(rows) == 1 + 44 + 13
     assert [r[0] for r in rows[1:]] == [f.path("pdf") for f in all_figures()]
     for path, source, title, digest in rows[1:]:
         assert (built / path).stat().st_size > 0
-        assert source.startswith("udl/") and title and len(digest) == 64
+        assert (source.startswith("udl/") or source == "vae") and title and len(digest) == 64
     counts = {}
     for row in rows[1:]:
         counts[row[1]] = counts.get(row[1], 0) + 1
@@ -99,6 +99,7 @@ def test_manifest_lists_every_figure(built: Path) -> None:
         "udl/18_2": 3,
         "udl/18_3": 3,
         "udl/18_4": 5,
+        "vae": 13,
     }
 
 
@@ -119,9 +120,26 @@ def test_results_and_metrics(built: Path) -> None:
         "udl/18_2": {"samples_mean", "samples_std", "samples_wasserstein1"},
         "udl/18_3": {"samples_mean", "samples_std", "samples_wasserstein1"},
         "udl/18_4": {f"{s}_{k}" for s in ("ddim", "accelerated") for k in ("mean", "std", "wasserstein1")},
+        "vae": {
+            "elbo_train",
+            "elbo_test",
+            "log_px_grid",
+            "elbo_per_image",
+            "posterior_log_mass",
+            "svi_mu",
+            "svi_sigma",
+            "grad_mean_reparam",
+            "grad_var_reparam",
+            "grad_mean_score",
+            "grad_var_score",
+        },
     }
     for source, keys in required.items():
         assert keys <= set(metrics[source]), source
+    vae = metrics["vae"]
+    assert len(vae["log_px_grid"]) == len(vae["elbo_per_image"]) == 10  # the smoke config's n_images
+    assert abs(vae["posterior_log_mass"]) < 1e-9
+    assert len(vae["svi_mu"]) == len(vae["svi_sigma"]) == 2
     import numpy as np
 
     for path in (
@@ -150,9 +168,26 @@ def test_editing_a_plot_script_reruns_only_its_figures(built: Path) -> None:
 def test_editing_the_plot_library_reruns_no_computation(built: Path) -> None:
     with edited(built / "src/figrepro/plotting.py"):
         jobs = planned_jobs(built)
-    assert set(jobs) == {
-        f"plot_udl_{nb}" for nb in ("17_1", "17_2", "17_3", "18_1", "18_2", "18_3", "18_4")
-    } | {"manifest"}
+    assert jobs == {
+        **{f"plot_udl_{nb}": 1 for nb in ("17_1", "17_2", "17_3", "18_1", "18_2", "18_3", "18_4")},
+        "plot_vae": 13,
+        "manifest": 1,
+    }
+
+
+def test_editing_one_vae_figure_redraws_only_it(built: Path) -> None:
+    with edited(built / "src/figrepro/vae/figures/lattice.py"):
+        assert planned_jobs(built) == {"plot_vae": 1, "manifest": 1}
+    with edited(built / "scripts/plot_vae.py"):
+        assert planned_jobs(built) == {"plot_vae": 13, "manifest": 1}
+
+
+def test_vae_constants_rerun_only_their_jobs(built: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("vae:\n  decode:\n    lattice_quantile: 0.1\n")
+    assert planned_jobs(built, extra) == {"vae_decode": 1, "plot_vae": 5, "manifest": 1}
+    extra.write_text("vae:\n  svi:\n    lr: 0.02\n")
+    assert planned_jobs(built, extra) == {"vae_posteriors": 1, "plot_vae": 4, "metrics": 1, "manifest": 1}
 
 
 def test_a_17_1_constant_reruns_only_17_1(built: Path, tmp_path: Path) -> None:
@@ -175,6 +210,10 @@ def test_18_4_constant_does_not_retrain(built: Path, tmp_path: Path) -> None:
         ('udl:\n  "17_1":\n    sigma_sq: -1\n', 'udl."17_1".sigma_sq'),
         ('udl:\n  "17_1":\n    sigma_sq: abc\n', 'udl."17_1".sigma_sq'),
         ('udl:\n  "17_2":\n    n_sampels: 5\n', 'udl."17_2".n_sampels: unknown key'),
+        ("vae:\n  train:\n    epochs: 0\n", "vae.train.epochs"),
+        ("vae:\n  train:\n    device: tpu\n", "vae.train.device"),
+        ("vae:\n  data:\n    source: idx\n", "vae.data.idx_dir"),
+        ("vae:\n  data:\n    n_train: 4950\n", "vae.data.n_train"),
     ],
 )
 def test_bad_config_is_refused_before_any_job(

@@ -91,8 +91,28 @@ UDL_FIGURES: dict[str, list[Figure]] = {
 }
 
 
+VAE_FIGURES: list[Figure] = [
+    Figure("vae", slug, title)
+    for slug, title in (
+        ("training_curve", "ELBO per epoch on the training and test sets"),
+        ("elbo_train_test", "Per-image ELBO of the training and test sets, with the set means"),
+        ("log_px_vs_elbo", "log p(x) by integration over the latent grid against the ELBO, test images"),
+        ("samples", "Samples of the generative model: p(x|z) and a binary x ~ p(x|z), z ~ p(z)"),
+        ("reconstructions", "Reconstructions: input x, p(x~|z) with z ~ q(z|x), a sample x~"),
+        ("latent_embedding", "Means of q(z|x) for the training digits, coloured by class"),
+        ("lattice", "p(x|z) on a lattice of z at prior quantiles (Kingma & Welling fig. 4b)"),
+        ("interpolations", "p(x|z) along straight lines between the encoder means of digit pairs"),
+        ("posterior", "True posterior p(z|x) on a grid with q(z|x) contours, one test image"),
+        ("posterior_top_half", "True posterior p(z|x_top) given the top half of a digit"),
+        ("svi_top_half", "Gaussian q(z) fitted to p(z|x_top) by SVI, over the true posterior"),
+        ("completions", "The top half above the bottom half of p(x|z), z ~ the SVI fit"),
+        ("gradient_estimators", "Reparameterization and score-function estimates of dELBO/dmu_1"),
+    )
+]
+
+
 def all_figures() -> list[Figure]:
-    return [fig for figs in UDL_FIGURES.values() for fig in figs]
+    return [fig for figs in UDL_FIGURES.values() for fig in figs] + VAE_FIGURES
 
 
 def slugs(notebook: str) -> list[str]:

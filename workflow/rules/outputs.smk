@@ -9,6 +9,7 @@ METRICS = [
     "results/udl/18_2/metrics_samples.json",
     "results/udl/18_3/metrics_samples.json",
     *expand("results/udl/18_4/metrics_{sampler}.json", sampler=["ddim", "accelerated"]),
+    *expand("results/vae/metrics_{job}.json", job=["elbo", "posteriors", "gradients"]),
 ]
 
 

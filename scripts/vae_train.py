@@ -1,0 +1,79 @@
+"""Assignment 3, training: fit the VAE by Adam on the minibatch Monte Carlo ELBO.
+
+Writes the model (``model.pt``) and the per-epoch history (JSON) only when training
+finishes; a non-finite ELBO stops it with a message and no model file. On a terminal a
+progress bar shows the current ELBO; the log gets one line per epoch.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import numpy as np
+import torch
+from tqdm import tqdm
+
+from figrepro.cli import Log, fail_cleanly, params_option
+from figrepro.io import load_npz, save_json
+from figrepro.vae.model import VAE, save_model
+from figrepro.vae.runtime import deterministic_torch, pick_device, stream_seed, torch_stream
+from figrepro.vae.training import Epoch, train
+
+
+@click.command()
+@params_option(__file__, "vae")
+@click.option("--seed", type=int, required=True, help="base seed (the assignment sets none)")
+@click.option("--threads", type=click.IntRange(1), default=2, show_default=True)
+@click.option("--data", type=click.Path(dir_okay=False), required=True, help="data .npz")
+@click.option("--out-model", type=click.Path(dir_okay=False), required=True)
+@click.option("--out-history", type=click.Path(dir_okay=False), required=True)
+@fail_cleanly
+def main(params: dict, seed: int, threads: int, data: str, out_model: str, out_history: str) -> None:
+    settings = params["train"]
+    log = Log("vae train")
+    deterministic_torch(threads)
+    device = pick_device(settings["device"])
+    arrays = load_npz(data)
+    x_train, x_test = (torch.from_numpy(arrays[k].astype(np.float32)).to(device) for k in ("x_train", "x_test"))
+    torch.manual_seed(stream_seed(seed, "init"))
+    model = VAE(hidden=params["model"]["hidden"]).to(device)
+    log(f"{len(x_train)} train / {len(x_test)} test images on {device}, {threads} thread(s); {settings}")
+
+    epochs = settings["epochs"]
+    steps = epochs * -(-len(x_train) // settings["batch_size"])
+    bar = tqdm(total=steps, unit="step", disable=not sys.stderr.isatty(), dynamic_ncols=True)
+
+    def on_step(elbo: float) -> None:
+        bar.update()
+        bar.set_postfix_str(f"ELBO {elbo:8.2f}", refresh=False)
+
+    def on_epoch(e: Epoch) -> None:
+        eta = e.seconds / e.epoch * (epochs - e.epoch)
+        line = f"epoch {e.epoch:4d}/{epochs}: train ELBO {e.train_elbo:9.3f}, test ELBO {e.test_elbo:9.3f}"
+        message = f"{line} ({e.seconds:6.1f}s, ETA {eta:5.1f}s)"
+        if bar.disable:
+            log(message)
+        else:
+            bar.write(message, file=sys.stderr)
+
+    with bar:
+        history = train(
+            model,
+            x_train,
+            x_test,
+            epochs=epochs,
+            batch_size=settings["batch_size"],
+            lr=settings["lr"],
+            generator=torch_stream(seed, "train"),
+            eval_generator=torch_stream(seed, "evaluate"),
+            on_step=on_step,
+            on_epoch=on_epoch,
+        )
+    save_model(model, out_model)
+    save_json(out_history, {"epochs": [e.as_dict() for e in history], "settings": settings})
+    log(f"done: final train ELBO {history[-1].train_elbo:.3f}, test ELBO {history[-1].test_elbo:.3f}")
+
+
+if __name__ == "__main__":
+    main()

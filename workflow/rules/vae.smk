@@ -1,0 +1,214 @@
+# Assignment 3: a VAE on binarized MNIST. data -> training -> four evaluations -> one plot job per figure.
+from figrepro.catalog import VAE_FIGURES
+from figrepro.vae.mnist import IDX_FILES
+
+VAE = config["vae"]
+VAE_DATA = "results/vae/data.npz"
+VAE_MODEL = "results/vae/model.pt"
+VAE_RESULTS = {  # what each figure's draw() reads, by keyword
+    "history": "results/vae/history.json",
+    "elbo": "results/vae/elbo.npz",
+    "decodings": "results/vae/decodings.npz",
+    "posteriors": "results/vae/posteriors.npz",
+    "gradients": "results/vae/gradients.npz",
+}
+VAE_FIGURE_INPUTS = {
+    "training_curve": ["history"],
+    "elbo_train_test": ["elbo"],
+    "log_px_vs_elbo": ["elbo"],
+    **dict.fromkeys(["samples", "reconstructions", "latent_embedding", "lattice", "interpolations"], ["decodings"]),
+    **dict.fromkeys(["posterior", "posterior_top_half", "svi_top_half", "completions"], ["posteriors"]),
+    "gradient_estimators": ["gradients"],
+}
+
+wildcard_constraints:
+    vae_figure="|".join(f.slug for f in VAE_FIGURES),
+
+
+def idx_files(wildcards):
+    """With source idx, the four MNIST files are inputs (a missing one is named before any job
+    runs); a file present only gzipped is used as such."""
+    if VAE["data"]["source"] != "idx":
+        return []
+    folder = VAE["data"]["idx_dir"]
+    found = []
+    for name in (n for pair in IDX_FILES.values() for n in pair):
+        plain = os.path.join(folder, name)
+        found.append(plain if os.path.exists(plain) or not os.path.exists(plain + ".gz") else plain + ".gz")
+    return found
+
+
+def figure_code(wildcards):
+    """The figure's own module and what it imports: editing it redraws only this figure."""
+    drawer = os.path.join(SRC, "figrepro", "vae", "figures", f"{wildcards.vae_figure}.py")
+    return [drawer, *library_files(drawer, SRC)]
+
+
+rule vae_data:
+    input:
+        script=script("vae_data.py"),
+        code=library("vae_data.py"),
+        idx=idx_files,
+    output:
+        VAE_DATA,
+    params:
+        section=section("vae", "data"),
+        seed=config["seed"],
+    log:
+        "logs/vae/data.log",
+    benchmark:
+        "benchmarks/vae/data.tsv"
+    threads: 1
+    resources:
+        mem_mb=2048,
+    shell:
+        "{PY} {input.script} --params {params.section:q} --seed {params.seed} --out {output} > {log} 2>&1"
+
+
+rule vae_train:
+    input:
+        script=script("vae_train.py"),
+        code=library("vae_train.py"),
+        data=VAE_DATA,
+    output:
+        model=VAE_MODEL,
+        history=VAE_RESULTS["history"],
+    params:
+        section=section("vae", keys=["model", "train"]),
+        seed=config["seed"],
+    log:
+        "logs/vae/train.log",
+    benchmark:
+        "benchmarks/vae/train.tsv"
+    threads: 2
+    resources:
+        mem_mb=2048,
+    shell:
+        "{PY} {input.script} --params {params.section:q} --seed {params.seed} --threads {threads}"
+        " --data {input.data} --out-model {output.model} --out-history {output.history} > {log} 2>&1"
+
+
+rule vae_evaluate:
+    """Train and test ELBO; log p(x) of every test image by integration over the latent grid."""
+    input:
+        script=script("vae_evaluate.py"),
+        code=library("vae_evaluate.py"),
+        data=VAE_DATA,
+        model=VAE_MODEL,
+    output:
+        data=VAE_RESULTS["elbo"],
+        metrics="results/vae/metrics_elbo.json",
+    params:
+        section=section("vae", "evaluate"),
+        seed=config["seed"],
+    log:
+        "logs/vae/evaluate.log",
+    benchmark:
+        "benchmarks/vae/evaluate.tsv"
+    threads: 2
+    resources:
+        mem_mb=2048,
+    shell:
+        "{PY} {input.script} --params {params.section:q} --seed {params.seed} --threads {threads}"
+        " --data {input.data} --model {input.model} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
+
+
+rule vae_decode:
+    """Samples, reconstructions, the latent embedding, the lattice and the interpolations."""
+    input:
+        script=script("vae_decode.py"),
+        code=library("vae_decode.py"),
+        data=VAE_DATA,
+        model=VAE_MODEL,
+    output:
+        VAE_RESULTS["decodings"],
+    params:
+        section=section("vae", "decode"),
+        seed=config["seed"],
+    log:
+        "logs/vae/decode.log",
+    benchmark:
+        "benchmarks/vae/decode.tsv"
+    threads: 1
+    resources:
+        mem_mb=1024,
+    shell:
+        "{PY} {input.script} --params {params.section:q} --seed {params.seed}"
+        " --data {input.data} --model {input.model} --out {output} > {log} 2>&1"
+
+
+rule vae_posteriors:
+    """Grid posteriors of an image and of a top half, the SVI fit, completions."""
+    input:
+        script=script("vae_posteriors.py"),
+        code=library("vae_posteriors.py"),
+        data=VAE_DATA,
+        model=VAE_MODEL,
+    output:
+        data=VAE_RESULTS["posteriors"],
+        metrics="results/vae/metrics_posteriors.json",
+    params:
+        section=section("vae", "posterior"),
+        svi=section("vae", "svi"),
+        grid=f"--grid-limit {VAE['evaluate']['grid_limit']} --grid-spacing {VAE['evaluate']['grid_spacing']}",
+        seed=config["seed"],
+    log:
+        "logs/vae/posteriors.log",
+    benchmark:
+        "benchmarks/vae/posteriors.tsv"
+    threads: 1
+    resources:
+        mem_mb=1024,
+    shell:
+        "{PY} {input.script} --params {params.section:q} --svi {params.svi:q} {params.grid}"
+        " --seed {params.seed} --data {input.data} --model {input.model}"
+        " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
+
+
+rule vae_gradients:
+    """Reparameterization against score-function estimates of d ELBO / d mu."""
+    input:
+        script=script("vae_gradients.py"),
+        code=library("vae_gradients.py"),
+        data=VAE_DATA,
+        model=VAE_MODEL,
+    output:
+        data=VAE_RESULTS["gradients"],
+        metrics="results/vae/metrics_gradients.json",
+    params:
+        section=section("vae", "gradients"),
+        image=VAE["posterior"]["image"],
+        seed=config["seed"],
+    log:
+        "logs/vae/gradients.log",
+    benchmark:
+        "benchmarks/vae/gradients.tsv"
+    threads: 1
+    resources:
+        mem_mb=1024,
+    shell:
+        "{PY} {input.script} --params {params.section:q} --image {params.image} --seed {params.seed}"
+        " --data {input.data} --model {input.model} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
+
+
+rule plot_vae:
+    input:
+        script=script("plot_vae.py"),
+        code=library("plot_vae.py"),
+        figure_code=figure_code,
+        results=lambda wc: [VAE_RESULTS[name] for name in VAE_FIGURE_INPUTS[wc.vae_figure]],
+    output:
+        f"figures/vae/{{vae_figure}}.{FMT}",
+    params:
+        inputs=lambda wc: " ".join(f"--input {n}={VAE_RESULTS[n]}" for n in VAE_FIGURE_INPUTS[wc.vae_figure]),
+        options=plot_options(),
+    log:
+        "logs/vae/plot_{vae_figure}.log",
+    benchmark:
+        "benchmarks/vae/plot_{vae_figure}.tsv"
+    threads: 1
+    resources:
+        mem_mb=1024,
+    shell:
+        "{PY} {input.script} --figure {wildcards.vae_figure} {params.inputs}"
+        " --out-dir figures/vae {params.options} > {log} 2>&1"
