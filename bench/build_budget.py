@@ -1,7 +1,9 @@
 """Build every figure into a scratch directory and report each job's wall time and peak memory.
 
-Budgets (issue 2): the chapter 17-18 jobs' summed wall time <= 60 s and every job's
-peak memory <= 1 GiB, on 2 cores. Usage: python bench/build_budget.py [--cores 2] [--keep DIR]
+Budgets: the chapter 17-18 jobs' summed wall time <= 60 s and every job's peak memory <= 1 GiB
+(issue 2); the VAE training job <= 60 s (issue 3; here it shares the cores with whatever
+Snakemake runs beside it, see bench/vae_training.py for it alone). On 2 cores.
+Usage: python bench/build_budget.py [--cores 2] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-WALL_BUDGET_S = 60.0
+UDL_WALL_BUDGET_S = 60.0
+VAE_TRAIN_BUDGET_S = 60.0
 MEMORY_BUDGET_MB = 1024.0
 
 
@@ -53,14 +56,18 @@ def main() -> int:
     print(f"{'job':42s} {'wall s':>8s} {'max RSS MB':>11s}")
     for name, wall, rss in rows:
         print(f"{name:42s} {wall:8.2f} {rss:11.1f}")
-    total = sum(w for _, w, _ in rows)
+    udl = sum(w for name, w, _ in rows if name.startswith("udl/"))
+    train = next(w for name, w, _ in rows if name == "vae/train.tsv")
     peak = max(r for _, _, r in rows)
     print(
-        f"\nsummed job wall time {total:.1f} s (budget {WALL_BUDGET_S:.0f} s); "
+        f"\nsummed wall time of the UDL jobs {udl:.1f} s (budget {UDL_WALL_BUDGET_S:.0f} s); "
+        f"VAE training {train:.1f} s (budget {VAE_TRAIN_BUDGET_S:.0f} s); "
+        f"all jobs {sum(w for _, w, _ in rows):.1f} s; "
         f"largest peak memory {peak:.0f} MB (budget {MEMORY_BUDGET_MB:.0f} MB); "
         f"build wall clock {elapsed:.1f} s with --cores {args.cores}"
     )
-    return 0 if total <= WALL_BUDGET_S and peak <= MEMORY_BUDGET_MB else 1
+    within = udl <= UDL_WALL_BUDGET_S and train <= VAE_TRAIN_BUDGET_S and peak <= MEMORY_BUDGET_MB
+    return 0 if within else 1
 
 
 if __name__ == "__main__":

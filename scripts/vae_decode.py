@@ -6,23 +6,20 @@ from __future__ import annotations
 import click
 
 from figrepro.cli import Log, fail_cleanly, params_option
-from figrepro.io import load_npz, save_npz
+from figrepro.io import save_npz
 from figrepro.vae import decodings
-from figrepro.vae.model import load_model
-from figrepro.vae.runtime import deterministic_torch, numpy_stream, torch_stream
+from figrepro.vae.jobs import load_job_inputs, model_job_options
+from figrepro.vae.runtime import numpy_stream, torch_stream
 
 
 @click.command()
 @params_option(__file__, "vae", "decode")
-@click.option("--seed", type=int, required=True, help="base seed (the assignment sets none)")
-@click.option("--data", type=click.Path(dir_okay=False), required=True, help="data .npz")
-@click.option("--model", "model_path", type=click.Path(dir_okay=False), required=True)
+@model_job_options
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="decodings .npz")
 @fail_cleanly
-def main(params: dict, seed: int, data: str, model_path: str, out: str) -> None:
+def main(params: dict, seed: int, threads: int, data: str, model_path: str, out: str) -> None:
     log = Log("vae decode")
-    deterministic_torch(1)
-    arrays, model = load_npz(data), load_model(model_path)
+    arrays, model = load_job_inputs(data, model_path, threads)
     generator, rng = torch_stream(seed, "decode"), numpy_stream(seed, "decode")
     x_test, y_test = arrays["x_test"], arrays["y_test"]
 
@@ -33,17 +30,29 @@ def main(params: dict, seed: int, data: str, model_path: str, out: str) -> None:
     axis = decodings.lattice_axis(params["lattice_size"], params["lattice_quantile"])
     pairs = decodings.pick_pairs(y_test, params["n_pairs"], rng)
     paths = decodings.interpolations(model, x_test[pairs], params["interpolation_steps"])
-    log(f"reconstructed test images {shown.tolist()}; interpolating between {pairs.tolist()} "
-        f"(classes {y_test[pairs].tolist()})")
+    log(
+        f"reconstructed test images {shown.tolist()}; interpolating between {pairs.tolist()} "
+        f"(classes {y_test[pairs].tolist()})"
+    )
 
     save_npz(
         out,
-        sample_z=samples["z"], sample_probs=samples["probs"], sample_x=samples["x"],
-        recon_index=shown, recon_x=recon["x"], recon_probs=recon["probs"], recon_sample=recon["sample"],
-        embedding=embedding, embedding_labels=arrays["y_train"],
-        lattice_axis=axis, lattice=decodings.lattice(model, axis),
-        pair_index=pairs, pair_labels=y_test[pairs], pair_x=x_test[pairs],
-        interpolation_alpha=paths["alpha"], interpolation_probs=paths["probs"],
+        sample_z=samples["z"],
+        sample_probs=samples["probs"],
+        sample_x=samples["x"],
+        recon_index=shown,
+        recon_x=recon["x"],
+        recon_probs=recon["probs"],
+        recon_sample=recon["sample"],
+        embedding=embedding,
+        embedding_labels=arrays["y_train"],
+        lattice_axis=axis,
+        lattice=decodings.lattice(model, axis),
+        pair_index=pairs,
+        pair_labels=y_test[pairs],
+        pair_x=x_test[pairs],
+        interpolation_alpha=paths["alpha"],
+        interpolation_probs=paths["probs"],
     )
 
 

@@ -11,11 +11,11 @@ import click
 import numpy as np
 
 from figrepro.cli import Log, fail_cleanly, params_option
-from figrepro.io import load_npz, save_json, save_npz
+from figrepro.io import save_json, save_npz
 from figrepro.vae.elbo import elbo_per_image
+from figrepro.vae.jobs import load_job_inputs, model_job_options
 from figrepro.vae.latent_grid import Grid, grid_log_joint, log_evidence, log_integrate
-from figrepro.vae.model import load_model
-from figrepro.vae.runtime import deterministic_torch, torch_stream
+from figrepro.vae.runtime import torch_stream
 
 
 def _mean_and_se(means: np.ndarray, variances: np.ndarray, n_samples: int) -> tuple[float, float]:
@@ -25,24 +25,21 @@ def _mean_and_se(means: np.ndarray, variances: np.ndarray, n_samples: int) -> tu
 
 @click.command()
 @params_option(__file__, "vae", "evaluate")
-@click.option("--seed", type=int, required=True, help="base seed (the assignment sets none)")
-@click.option("--threads", type=click.IntRange(1), default=1, show_default=True)
-@click.option("--data", type=click.Path(dir_okay=False), required=True, help="data .npz")
-@click.option("--model", "model_path", type=click.Path(dir_okay=False), required=True)
+@model_job_options
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="per-image values .npz")
 @click.option("--metrics", type=click.Path(dir_okay=False), required=True)
 @fail_cleanly
 def main(params: dict, seed: int, threads: int, data: str, model_path: str, out: str, metrics: str) -> None:
     log = Log("vae evaluate")
-    deterministic_torch(threads)
-    arrays, model = load_npz(data), load_model(model_path)
+    arrays, model = load_job_inputs(data, model_path, threads)
     generator = torch_stream(seed, "evaluate")
     s = params["elbo_samples"]
     train_mean, train_var = elbo_per_image(model, arrays["x_train"], s, generator)
     test_mean, test_var = elbo_per_image(model, arrays["x_test"], s, generator)
     elbo_train, se_train = _mean_and_se(train_mean, train_var, s)
     elbo_test, se_test = _mean_and_se(test_mean, test_var, s)
-    log(f"ELBO ({s} samples per image): train {elbo_train:.3f} +/- {se_train:.3f}, test {elbo_test:.3f} +/- {se_test:.3f}")
+    log(f"ELBO ({s} samples per image): train {elbo_train:.3f} +/- {se_train:.3f}")
+    log(f"ELBO ({s} samples per image): test {elbo_test:.3f} +/- {se_test:.3f}")
 
     grid = Grid.square(params["grid_limit"], params["grid_spacing"])
     log_px = log_evidence(model, arrays["x_test"], grid)

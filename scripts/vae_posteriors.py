@@ -10,18 +10,24 @@ import numpy as np
 import torch
 
 from figrepro.cli import Log, fail_cleanly, params_option, parse_section
-from figrepro.io import load_npz, save_json, save_npz
+from figrepro.io import save_json, save_npz
 from figrepro.vae.decodings import TOP_HALF, completions
 from figrepro.vae.densities import gaussian_log_density
+from figrepro.vae.jobs import load_job_inputs, model_job_options
 from figrepro.vae.latent_grid import Grid, grid_kl, grid_log_joint, grid_moments, log_integrate, zoom_window
-from figrepro.vae.model import VAE, load_model
-from figrepro.vae.runtime import deterministic_torch, torch_stream
+from figrepro.vae.model import VAE
+from figrepro.vae.runtime import torch_stream
 from figrepro.vae.svi import fit_gaussian
 
 
 def _grid_posterior(
-    model: VAE, x: np.ndarray, coarse: Grid, pixels: slice, extra: list[tuple[np.ndarray, np.ndarray]],
-    window_sd: float, window_points: int,
+    model: VAE,
+    x: np.ndarray,
+    coarse: Grid,
+    pixels: slice,
+    extra: list[tuple[np.ndarray, np.ndarray]],
+    window_sd: float,
+    window_points: int,
 ) -> tuple[Grid, np.ndarray, np.ndarray, np.ndarray]:
     """Locate p(z|x) on the coarse grid, then normalise it on a fine window around it (and
     around the ``extra`` Gaussians). Returns the window, log p(z|x) on it, its mean and sd."""
@@ -43,22 +49,29 @@ def _gaussian_on_grid(grid: Grid, mu: np.ndarray, sigma: np.ndarray) -> np.ndarr
 @click.command()
 @params_option(__file__, "vae", "posterior")
 @click.option("--svi", "svi_raw", default="{}", help="config section vae.svi as JSON")
-@click.option("--grid-limit", type=float, default=4.0, show_default=True, help="coarse grid [-limit, limit]^2")
+@click.option(
+    "--grid-limit", type=float, default=4.0, show_default=True, help="coarse grid [-limit, limit]^2"
+)
 @click.option("--grid-spacing", type=float, default=0.1, show_default=True)
-@click.option("--seed", type=int, required=True, help="base seed (the assignment sets none)")
-@click.option("--data", type=click.Path(dir_okay=False), required=True, help="data .npz")
-@click.option("--model", "model_path", type=click.Path(dir_okay=False), required=True)
+@model_job_options
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="grids .npz")
 @click.option("--metrics", type=click.Path(dir_okay=False), required=True)
 @fail_cleanly
 def main(
-    params: dict, svi_raw: str, grid_limit: float, grid_spacing: float, seed: int, data: str,
-    model_path: str, out: str, metrics: str,
+    params: dict,
+    svi_raw: str,
+    grid_limit: float,
+    grid_spacing: float,
+    seed: int,
+    threads: int,
+    data: str,
+    model_path: str,
+    out: str,
+    metrics: str,
 ) -> None:
     svi = parse_section(__file__, svi_raw, "vae", "svi")
     log = Log("vae posteriors")
-    deterministic_torch(1)
-    arrays, model = load_npz(data), load_model(model_path)
+    arrays, model = load_job_inputs(data, model_path, threads)
     x_test = arrays["x_test"].astype(np.float64)
     coarse = Grid.square(grid_limit, grid_spacing)
     generator = torch_stream(seed, "posterior")
@@ -68,31 +81,52 @@ def main(
     with torch.no_grad():
         mu_t, log_var_t = model.encode(torch.from_numpy(x).float())
     q_mu, q_sigma = mu_t.double().numpy(), np.exp(0.5 * log_var_t.double().numpy())
-    grid, log_post, post_mean, post_sd = _grid_posterior(model, x, coarse, slice(None), [(q_mu, q_sigma)], *window)
+    grid, log_post, post_mean, post_sd = _grid_posterior(
+        model, x, coarse, slice(None), [(q_mu, q_sigma)], *window
+    )
     log_q = _gaussian_on_grid(grid, q_mu, q_sigma)
     kl_encoder = grid_kl(log_q, log_post, grid.spacing)
-    log(f"image {params['image']}: p(z|x) mean {post_mean}, sd {post_sd}; q mean {q_mu}, sd {q_sigma}; "
-        f"KL(q||p) {kl_encoder:.4f}")
+    log(
+        f"image {params['image']}: p(z|x) mean {post_mean}, sd {post_sd}; q mean {q_mu}, sd {q_sigma}; "
+        f"KL(q||p) {kl_encoder:.4f}"
+    )
 
     x_top = x_test[params["top_half_image"], TOP_HALF]
     top_grid, log_top, top_mean, top_sd = _grid_posterior(model, x_top, coarse, TOP_HALF, [], *window)
     x_top_t = torch.from_numpy(x_top).float()
     fit = fit_gaussian(
         lambda z: model.log_joint(x_top_t, z, TOP_HALF),
-        steps=svi["steps"], samples=svi["samples"], lr=svi["lr"], generator=generator,
+        steps=svi["steps"],
+        samples=svi["samples"],
+        lr=svi["lr"],
+        generator=generator,
     )
     log_svi = _gaussian_on_grid(top_grid, fit.mu.astype(np.float64), fit.sigma.astype(np.float64))
     kl_svi = grid_kl(log_svi, log_top, top_grid.spacing)
-    log(f"top half of image {params['top_half_image']}: p(z|x_top) mean {top_mean}, sd {top_sd}; "
-        f"SVI mean {fit.mu}, sd {fit.sigma}; KL(q||p) {kl_svi:.4f}")
+    log(
+        f"top half of image {params['top_half_image']}: p(z|x_top) mean {top_mean}, sd {top_sd}; "
+        f"SVI mean {fit.mu}, sd {fit.sigma}; KL(q||p) {kl_svi:.4f}"
+    )
     filled = completions(model, x_top, fit.mu, fit.sigma, svi["n_completions"], generator)
 
     save_npz(
         out,
-        image=x, z1=grid.z1, z2=grid.z2, log_posterior=log_post, log_q=log_q, q_mu=q_mu, q_sigma=q_sigma,
-        top_image=x_test[params["top_half_image"]], top_z1=top_grid.z1, top_z2=top_grid.z2,
-        top_log_posterior=log_top, top_log_svi=log_svi, svi_mu=fit.mu, svi_sigma=fit.sigma,
-        svi_elbo=fit.elbo, completions=filled,
+        image=x,
+        z1=grid.z1,
+        z2=grid.z2,
+        log_posterior=log_post,
+        log_q=log_q,
+        q_mu=q_mu,
+        q_sigma=q_sigma,
+        top_image=x_test[params["top_half_image"]],
+        top_z1=top_grid.z1,
+        top_z2=top_grid.z2,
+        top_log_posterior=log_top,
+        top_log_svi=log_svi,
+        svi_mu=fit.mu,
+        svi_sigma=fit.sigma,
+        svi_elbo=fit.elbo,
+        completions=filled,
     )
     save_json(
         metrics,

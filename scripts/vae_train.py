@@ -35,7 +35,9 @@ def main(params: dict, seed: int, threads: int, data: str, out_model: str, out_h
     deterministic_torch(threads)
     device = pick_device(settings["device"])
     arrays = load_npz(data)
-    x_train, x_test = (torch.from_numpy(arrays[k].astype(np.float32)).to(device) for k in ("x_train", "x_test"))
+    x_train, x_test = (
+        torch.from_numpy(arrays[k].astype(np.float32)).to(device) for k in ("x_train", "x_test")
+    )
     torch.manual_seed(stream_seed(seed, "init"))
     model = VAE(hidden=params["model"]["hidden"]).to(device)
     log(f"{len(x_train)} train / {len(x_test)} test images on {device}, {threads} thread(s); {settings}")

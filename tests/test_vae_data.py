@@ -123,11 +123,16 @@ def test_data_script_with_idx_files(tmp_path: Path, idx_dir: Path, pool: mnist.D
     ("change", "message"),
     [
         (lambda d: (d / "train-labels-idx1-ubyte").unlink(), "train-labels-idx1-ubyte"),
-        (lambda d: (d / "t10k-images-idx3-ubyte").write_bytes(b"\x00\x00\x08\x03\x00"), "t10k-images-idx3-ubyte"),
+        (
+            lambda d: (d / "t10k-images-idx3-ubyte").write_bytes(b"\x00\x00\x08\x03\x00"),
+            "t10k-images-idx3-ubyte",
+        ),
         (lambda d: None, "vae.data.n_test: 2500 images asked for"),
     ],
 )
-def test_data_script_refuses_bad_idx_input_leaving_nothing(tmp_path: Path, idx_dir: Path, change, message) -> None:  # type: ignore[no-untyped-def]
+def test_data_script_refuses_bad_idx_input_leaving_nothing(
+    tmp_path: Path, idx_dir: Path, change, message
+) -> None:  # type: ignore[no-untyped-def]
     change(idx_dir)
     res, out = _data(tmp_path, {"source": "idx", "idx_dir": str(idx_dir), "n_train": 1000, "n_test": 2500})
     assert res.exit_code == 1

@@ -123,7 +123,7 @@ def _vae_errors(vae: Mapping[str, Any]) -> Iterator[str]:
     limit, spacing = ev.get("grid_limit", 4.0), ev.get("grid_spacing", 0.1)
     ratio = limit / spacing
     if abs(ratio - round(ratio)) > 1e-6:
-        yield f"vae.evaluate.grid_spacing: must divide grid_limit = {limit} into whole steps (got {ratio:.6g})"
+        yield f"vae.evaluate.grid_spacing: must divide grid_limit = {limit} into whole steps ({ratio:.6g})"
 
 
 def validate(config: dict[str, Any], schema: Mapping[str, Any]) -> dict[str, Any]:

@@ -183,11 +183,11 @@ rule vae_gradients:
         "logs/vae/gradients.log",
     benchmark:
         "benchmarks/vae/gradients.tsv"
-    threads: 1
+    threads: 2
     resources:
         mem_mb=1024,
     shell:
-        "{PY} {input.script} --params {params.section:q} --image {params.image} --seed {params.seed}"
+        "{PY} {input.script} --params {params.section:q} --image {params.image} --seed {params.seed} --threads {threads}"
         " --data {input.data} --model {input.model} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
 
 

@@ -43,7 +43,9 @@ def reconstructions(model: VAE, x: np.ndarray, generator: torch.Generator) -> di
 def encoder_means(model: VAE, x: np.ndarray, batch: int = 10_000) -> np.ndarray:
     """The mean of q(z|x) for every image."""
     with torch.no_grad():
-        return torch.cat([model.encode(_tensor(x[i : i + batch]))[0] for i in range(0, len(x), batch)]).numpy()
+        return torch.cat(
+            [model.encode(_tensor(x[i : i + batch]))[0] for i in range(0, len(x), batch)]
+        ).numpy()
 
 
 def lattice_axis(size: int, quantile: float) -> np.ndarray:
@@ -81,8 +83,9 @@ def interpolations(model: VAE, x_pairs: np.ndarray, steps: int) -> dict[str, np.
     return {"alpha": alpha, "z": z, "probs": probs}
 
 
-def completions(model: VAE, x_top: np.ndarray, mu: np.ndarray, sigma: np.ndarray, n: int,
-                generator: torch.Generator) -> np.ndarray:
+def completions(
+    model: VAE, x_top: np.ndarray, mu: np.ndarray, sigma: np.ndarray, n: int, generator: torch.Generator
+) -> np.ndarray:
     """(n, 784) images: the given top half above the bottom half of p(x|z), z ~ N(mu, sigma^2)."""
     shape = (n, len(mu))
     z = gaussian_sample(_tensor(mu).expand(shape), _tensor(2 * np.log(sigma)).expand(shape), generator)

@@ -3,9 +3,9 @@
 Each estimate averages ``n_samples`` draws of z (one "minibatch"); many independent estimates
 show each estimator's spread. The ELBO is E_q[log p(x, z) - log q(z)].
 
-* reparameterization: z = mu + sigma * eps, differentiate the sample average through z;
-* score function: average of (log p(x, z) - log q(z)) * d log q(z) / d mu, with z and the
-  bracket held fixed (only log q is differentiated).
+* ``reparam``: z = mu + sigma * eps, differentiate the sample average through z;
+* ``score``: average of (log p(x, z) - log q(z)) * d log q(z) / d mu, with z and the bracket
+  held fixed (only log q is differentiated), as REINFORCE does.
 """
 
 from __future__ import annotations
@@ -18,41 +18,30 @@ from torch import Tensor
 from figrepro.vae.densities import gaussian_log_density, gaussian_sample
 
 LogJoint = Callable[[Tensor], Tensor]  # z (..., D) -> log p(x, z) (...)
+METHODS = ("reparam", "score")
 
 
-def _leaf_means(mu: Tensor, n_estimates: int) -> Tensor:
-    """One copy of mu per estimate, as a leaf, so the gradient of a sum gives every estimate."""
-    return mu.detach().expand(n_estimates, 1, mu.shape[-1]).clone().requires_grad_(True)
-
-
-def reparameterization_estimates(
-    log_joint: LogJoint, mu: Tensor, log_var: Tensor, n_estimates: int, n_samples: int, generator: torch.Generator
+def _surrogate(
+    method: str,
+    log_joint: LogJoint,
+    means: Tensor,
+    log_var: Tensor,
+    z_shape: tuple[int, ...],
+    generator: torch.Generator,
 ) -> Tensor:
-    """(n_estimates, D) reparameterization-gradient estimates of d ELBO / d mu."""
-    means = _leaf_means(mu, n_estimates)
-    shape = (n_estimates, n_samples, mu.shape[-1])
-    z = gaussian_sample(means.expand(shape), log_var.expand(shape), generator)
-    elbo = (log_joint(z) - gaussian_log_density(z, means, log_var)).mean(1)
-    (grad,) = torch.autograd.grad(elbo.sum(), means)
-    return grad[:, 0]
-
-
-def score_function_estimates(
-    log_joint: LogJoint, mu: Tensor, log_var: Tensor, n_estimates: int, n_samples: int, generator: torch.Generator
-) -> Tensor:
-    """(n_estimates, D) score-function (REINFORCE) estimates of d ELBO / d mu."""
-    means = _leaf_means(mu, n_estimates)
-    shape = (n_estimates, n_samples, mu.shape[-1])
+    """Per estimate, a function of ``means`` whose gradient is that estimate."""
+    if method == "reparam":
+        z = gaussian_sample(means.expand(z_shape), log_var.expand(z_shape), generator)
+        return (log_joint(z) - gaussian_log_density(z, means, log_var)).mean(1)
     with torch.no_grad():
-        z = gaussian_sample(mu.expand(shape), log_var.expand(shape), generator)
-        f = log_joint(z) - gaussian_log_density(z, mu, log_var)
-    surrogate = (f * gaussian_log_density(z, means, log_var)).mean(1)
-    (grad,) = torch.autograd.grad(surrogate.sum(), means)
-    return grad[:, 0]
+        fixed = means.detach()
+        z = gaussian_sample(fixed.expand(z_shape), log_var.expand(z_shape), generator)
+        f = log_joint(z) - gaussian_log_density(z, fixed, log_var)
+    return (f * gaussian_log_density(z, means, log_var)).mean(1)
 
 
-def chunked_estimates(
-    estimator: Callable[..., Tensor],
+def gradient_estimates(
+    method: str,
     log_joint: LogJoint,
     mu: Tensor,
     log_var: Tensor,
@@ -61,10 +50,19 @@ def chunked_estimates(
     generator: torch.Generator,
     chunk: int = 1 << 15,
 ) -> Tensor:
-    """``estimator``'s estimates computed a block at a time (about ``chunk`` z samples per block)."""
+    """(n_estimates, D) independent estimates by ``method`` (``reparam`` or ``score``).
+
+    Estimates are computed a block at a time, about ``chunk`` z samples per block. Each block
+    holds one leaf copy of mu per estimate, so one backward pass gives all its estimates.
+    """
+    if method not in METHODS:
+        raise ValueError(f"unknown gradient estimator {method!r}; use one of {METHODS}")
     per_block = max(1, chunk // n_samples)
-    blocks = [
-        estimator(log_joint, mu, log_var, min(per_block, n_estimates - i), n_samples, generator)
-        for i in range(0, n_estimates, per_block)
-    ]
+    blocks = []
+    for first in range(0, n_estimates, per_block):
+        count = min(per_block, n_estimates - first)
+        means = mu.detach().expand(count, 1, mu.shape[-1]).clone().requires_grad_(True)
+        objective = _surrogate(method, log_joint, means, log_var, (count, n_samples, mu.shape[-1]), generator)
+        (grad,) = torch.autograd.grad(objective.sum(), means)
+        blocks.append(grad[:, 0])
     return torch.cat(blocks)

@@ -46,7 +46,9 @@ class Grid:
     def window(cls, low: np.ndarray, high: np.ndarray, points: int) -> Grid:
         """A square-celled grid covering the box [low, high] with ``points`` along its longer side."""
         spacing = float(np.max(high - low)) / (points - 1)
-        axes = [lo + spacing * np.arange(round((hi - lo) / spacing) + 1) for lo, hi in zip(low, high, strict=True)]
+        axes = [
+            lo + spacing * np.arange(round((hi - lo) / spacing) + 1) for lo, hi in zip(low, high, strict=True)
+        ]
         return cls(*axes)
 
     @property

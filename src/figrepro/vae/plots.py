@@ -58,7 +58,9 @@ def density_panel(ax: Axes, z1: np.ndarray, z2: np.ndarray, log_density: np.ndar
     ax.set_aspect("equal")
 
 
-def gaussian_contours(ax: Axes, z1: np.ndarray, z2: np.ndarray, log_q: np.ndarray, colour: str = "c") -> Line2D:
+def gaussian_contours(
+    ax: Axes, z1: np.ndarray, z2: np.ndarray, log_q: np.ndarray, colour: str = "c"
+) -> Line2D:
     """Line contours of q at 10%..90% of its peak; returns a legend handle."""
     q = np.exp(log_q)
     ax.contour(z1, z2, q, levels=q.max() * np.array([0.1, 0.3, 0.5, 0.7, 0.9]), colors=colour, linewidths=1)

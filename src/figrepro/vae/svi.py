@@ -45,7 +45,9 @@ def fit_gaussian(
         elbo = (log_target(z) - gaussian_log_density(z, mu, log_var)).mean()
         trace[step] = elbo.item()
         if not np.isfinite(trace[step]):
-            raise FloatingPointError(f"SVI diverged: the ELBO is {trace[step]} at step {step + 1}; try a smaller vae.svi.lr")
+            raise FloatingPointError(
+                f"SVI diverged: the ELBO is {trace[step]} at step {step + 1}; try a smaller vae.svi.lr"
+            )
         optimiser.zero_grad(set_to_none=True)
         (-elbo).backward()
         optimiser.step()

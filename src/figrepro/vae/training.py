@@ -78,7 +78,9 @@ def train(
         seconds = time.perf_counter() - start
         record = Epoch(epoch, total / n, mean_elbo(model, x_test, eval_generator), seconds)
         if not math.isfinite(record.test_elbo):
-            raise FloatingPointError(f"training diverged: the test ELBO is {record.test_elbo} after epoch {epoch}")
+            raise FloatingPointError(
+                f"training diverged: the test ELBO is {record.test_elbo} after epoch {epoch}"
+            )
         history.append(record)
         if on_epoch is not None:
             on_epoch(record)

@@ -12,7 +12,9 @@ from figrepro.vae.plots import show_digits
 def draw(decodings: dict) -> Figure:
     probs, x, labels = decodings["interpolation_probs"], decodings["pair_x"], decodings["pair_labels"]
     steps = probs.shape[1]
-    fig, axes = plt.subplots(len(probs), 1, figsize=(1.0 + 0.75 * (steps + 2), 1.2 * len(probs)), squeeze=False)
+    fig, axes = plt.subplots(
+        len(probs), 1, figsize=(1.0 + 0.75 * (steps + 2), 1.2 * len(probs)), squeeze=False
+    )
     for ax, path, ends, (a, b) in zip(axes[:, 0], probs, x, labels, strict=True):
         row = np.concatenate([ends[:1], path, ends[1:]])[None]
         show_digits(ax, row, pad=2)
