@@ -65,8 +65,6 @@ def main() -> int:
             ROOT / "scripts/vae_train.py",
             "--seed",
             str(SEED),
-            "--threads",
-            "2",
             "--data",
             data,
             "--params",

@@ -24,15 +24,14 @@ from figrepro.vae.training import Epoch, train
 @click.command()
 @params_option(__file__, "vae")
 @click.option("--seed", type=int, required=True, help="base seed (the assignment sets none)")
-@click.option("--threads", type=click.IntRange(1), default=2, show_default=True)
 @click.option("--data", type=click.Path(dir_okay=False), required=True, help="data .npz")
 @click.option("--out-model", type=click.Path(dir_okay=False), required=True)
 @click.option("--out-history", type=click.Path(dir_okay=False), required=True)
 @fail_cleanly
-def main(params: dict, seed: int, threads: int, data: str, out_model: str, out_history: str) -> None:
+def main(params: dict, seed: int, data: str, out_model: str, out_history: str) -> None:
     settings = params["train"]
     log = Log("vae train")
-    deterministic_torch(threads)
+    deterministic_torch(settings["threads"])
     device = pick_device(settings["device"])
     arrays = load_npz(data)
     x_train, x_test = (
@@ -40,7 +39,7 @@ def main(params: dict, seed: int, threads: int, data: str, out_model: str, out_h
     )
     torch.manual_seed(stream_seed(seed, "init"))
     model = VAE(hidden=params["model"]["hidden"]).to(device)
-    log(f"{len(x_train)} train / {len(x_test)} test images on {device}, {threads} thread(s); {settings}")
+    log(f"{len(x_train)} train / {len(x_test)} test images on {device}; {settings}")
 
     epochs = settings["epochs"]
     steps = epochs * -(-len(x_train) // settings["batch_size"])

@@ -58,6 +58,7 @@ rule vae_data:
         "logs/vae/data.log",
     benchmark:
         "benchmarks/vae/data.tsv"
+    priority: 10
     threads: 1
     resources:
         mem_mb=2048,
@@ -66,6 +67,8 @@ rule vae_data:
 
 
 rule vae_train:
+    """The longest job: it reserves up to 4 of Snakemake's cores so that nothing competes with
+    it on a small machine (--cores 4 on 2 CPUs); torch runs vae.train.threads threads."""
     input:
         script=script("vae_train.py"),
         code=library("vae_train.py"),
@@ -80,11 +83,12 @@ rule vae_train:
         "logs/vae/train.log",
     benchmark:
         "benchmarks/vae/train.tsv"
-    threads: 2
+    priority: 10
+    threads: min(workflow.cores, 4)
     resources:
         mem_mb=2048,
     shell:
-        "{PY} {input.script} --params {params.section:q} --seed {params.seed} --threads {threads}"
+        "{PY} {input.script} --params {params.section:q} --seed {params.seed}"
         " --data {input.data} --out-model {output.model} --out-history {output.history} > {log} 2>&1"
 
 

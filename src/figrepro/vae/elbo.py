@@ -20,7 +20,7 @@ def elbo_samples(model: VAE, x: torch.Tensor, n_samples: int, generator: torch.G
 
 
 def elbo_per_image(
-    model: VAE, x: np.ndarray, n_samples: int, generator: torch.Generator, chunk: int = 1 << 16
+    model: VAE, x: np.ndarray, n_samples: int, generator: torch.Generator, chunk: int = 1 << 14
 ) -> tuple[np.ndarray, np.ndarray]:
     """Mean and variance over ``n_samples`` draws of the ELBO of each image.
 
