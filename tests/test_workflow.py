@@ -186,7 +186,7 @@ def test_vae_constants_rerun_only_their_jobs(built: Path, tmp_path: Path) -> Non
     extra = tmp_path / "extra.yaml"
     extra.write_text("vae:\n  decode:\n    lattice_quantile: 0.1\n")
     assert planned_jobs(built, extra) == {"vae_decode": 1, "plot_vae": 5, "manifest": 1}
-    extra.write_text("vae:\n  svi:\n    lr: 0.02\n")
+    extra.write_text("vae:\n  svi:\n    lr: 0.03\n")
     assert planned_jobs(built, extra) == {"vae_posteriors": 1, "plot_vae": 4, "metrics": 1, "manifest": 1}
 
 
