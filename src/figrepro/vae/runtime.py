@@ -10,7 +10,16 @@ import torch
 from figrepro.config import ConfigError
 
 SOURCE_TAG = 3  # the assignment's stream tag under the top-level seed (the seed file is 003)
-STREAMS = {"data": 1, "init": 2, "train": 3, "evaluate": 4, "decode": 5, "posterior": 6, "gradients": 7}
+STREAMS = {
+    "data": 1,
+    "init": 2,
+    "train": 3,
+    "evaluate": 4,
+    "decode": 5,
+    "posterior": 6,
+    "gradients": 7,
+    "history": 8,  # the per-epoch test ELBO during training
+}
 
 
 def stream_seed(base_seed: int, stream: str) -> int:
