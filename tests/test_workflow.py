@@ -148,6 +148,14 @@ def test_results_and_metrics(built: Path) -> None:
     assert len(vae["log_px_grid"]) == len(vae["elbo_per_image"]) == 10  # the smoke config's n_images
     assert abs(vae["posterior_log_mass"]) < 1e-9
     assert len(vae["svi_mu"]) == len(vae["svi_sigma"]) == 2
+    for log_px, elbo, se in zip(
+        vae["log_px_grid"], vae["elbo_per_image"], vae["elbo_per_image_mc_se"], strict=True
+    ):
+        assert elbo <= log_px + 4 * se  # the ELBO bounds log p(x), image by image
+    n_estimates = 50  # the smoke config's
+    spread = np.sqrt((vae["grad_var_reparam"] + vae["grad_var_score"]) / n_estimates)
+    assert abs(vae["grad_mean_reparam"] - vae["grad_mean_score"]) < 4 * spread
+    assert vae["grad_var_score"] > 10 * vae["grad_var_reparam"]
     for path in (
         "18_2/samples.npy",
         "18_3/samples.npy",
