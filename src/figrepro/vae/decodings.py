@@ -8,9 +8,8 @@ import torch
 from scipy.stats import norm
 
 from figrepro.vae.densities import bernoulli_sample, gaussian_sample
+from figrepro.vae.mnist import TOP_HALF
 from figrepro.vae.model import VAE
-
-TOP_HALF = slice(0, 14 * 28)  # the first 14 rows of a 28x28 digit, as pixels of the flat image
 
 
 def _tensor(a: np.ndarray) -> torch.Tensor:

@@ -15,6 +15,7 @@ import numpy as np
 from figrepro.io import BadInputFile
 
 PIXELS = 28 * 28
+TOP_HALF = slice(0, 14 * 28)  # the first 14 rows of a flat digit: what the completions condition on
 IDX_FILES = {  # split -> (images, labels), the names of the files LeCun distributes
     "train": ("train-images-idx3-ubyte", "train-labels-idx1-ubyte"),
     "test": ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"),

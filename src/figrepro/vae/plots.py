@@ -9,15 +9,15 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
 from figrepro.colormap import book_cmap
+from figrepro.vae.mnist import TOP_HALF
 
 SIDE = 28  # pixels per digit side
-TOP_ROWS = 14  # the top half of a digit, as the assignment conditions on it
 
 
 def top_half_only(image: np.ndarray) -> np.ndarray:
     """The digit with its bottom half greyed out (0.5), as the model is conditioned on it."""
     shown = np.full(image.shape, 0.5)
-    shown[: TOP_ROWS * SIDE] = image[: TOP_ROWS * SIDE]
+    shown[TOP_HALF] = image[TOP_HALF]
     return shown
 
 
