@@ -11,10 +11,11 @@ import click
 import numpy as np
 
 from figrepro.cli import Log, fail_cleanly, params_option
+from figrepro.grid2d import Grid, log_integrate
 from figrepro.io import save_json, save_npz
 from figrepro.vae.elbo import elbo_per_image
 from figrepro.vae.jobs import load_job_inputs, model_job_options
-from figrepro.vae.latent_grid import Grid, grid_log_joint, log_evidence, log_integrate
+from figrepro.vae.latent_grid import grid_log_joint, log_evidence
 from figrepro.vae.runtime import torch_stream
 
 

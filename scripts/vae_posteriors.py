@@ -10,11 +10,12 @@ import numpy as np
 import torch
 
 from figrepro.cli import Log, fail_cleanly, params_option, parse_section
+from figrepro.grid2d import Grid, grid_kl, grid_moments, log_integrate, zoom_window
 from figrepro.io import save_json, save_npz
 from figrepro.vae.decodings import completions
 from figrepro.vae.densities import gaussian_log_density
 from figrepro.vae.jobs import load_job_inputs, model_job_options
-from figrepro.vae.latent_grid import Grid, grid_kl, grid_log_joint, grid_moments, log_integrate, zoom_window
+from figrepro.vae.latent_grid import grid_log_joint
 from figrepro.vae.mnist import TOP_HALF
 from figrepro.vae.model import VAE
 from figrepro.vae.runtime import torch_stream

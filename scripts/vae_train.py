@@ -16,8 +16,9 @@ from tqdm import tqdm
 
 from figrepro.cli import Log, fail_cleanly, params_option
 from figrepro.io import load_npz, save_json
+from figrepro.torch_runtime import deterministic_torch
 from figrepro.vae.model import VAE, save_model
-from figrepro.vae.runtime import deterministic_torch, pick_device, stream_seed, torch_stream
+from figrepro.vae.runtime import pick_device, stream_seed, torch_stream
 from figrepro.vae.training import Epoch, train
 
 

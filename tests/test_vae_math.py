@@ -10,9 +10,9 @@ import pytest
 import torch
 from scipy import special, stats
 
+from figrepro.grid2d import Grid, grid_kl, grid_moments, log_integrate, logsumexp
 from figrepro.vae import densities as d
 from figrepro.vae.gradient_estimators import gradient_estimates
-from figrepro.vae.latent_grid import Grid, grid_kl, grid_moments, log_integrate, logsumexp
 from figrepro.vae.svi import fit_gaussian
 
 

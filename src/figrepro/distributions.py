@@ -1,9 +1,14 @@
-"""Univariate densities evaluated elementwise on arrays."""
+"""Univariate densities evaluated elementwise on arrays, and 1-D Gaussian mixtures."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from numpy.typing import ArrayLike
+from scipy.special import ndtr
+
+Rng = np.random.Generator | np.random.RandomState
 
 
 def normal_pdf(x: ArrayLike, mu: ArrayLike = 0.0, sigma: ArrayLike = 1.0) -> np.ndarray:
@@ -11,3 +16,35 @@ def normal_pdf(x: ArrayLike, mu: ArrayLike = 0.0, sigma: ArrayLike = 1.0) -> np.
     x, mu, sigma = np.asarray(x, float), np.asarray(mu, float), np.asarray(sigma, float)
     d = (x - mu) / sigma
     return np.exp(-0.5 * d * d) / (np.sqrt(2.0 * np.pi) * sigma)
+
+
+@dataclass(frozen=True)
+class GaussianMixture1D:
+    """Weights ``w`` of components Norm(mu_k, sigma_k^2)."""
+
+    mu: tuple[float, ...]
+    sigma: tuple[float, ...]
+    w: tuple[float, ...]
+
+    def pdf(self, x: np.ndarray) -> np.ndarray:
+        x = np.asarray(x, float)
+        return sum(w * normal_pdf(x, m, s) for m, s, w in zip(self.mu, self.sigma, self.w, strict=True))
+
+    def cdf(self, x: np.ndarray) -> np.ndarray:
+        x = np.asarray(x, float)
+        return sum(w * ndtr((x - m) / s) for m, s, w in zip(self.mu, self.sigma, self.w, strict=True))
+
+    @property
+    def mean(self) -> float:
+        return float(np.dot(self.w, self.mu))
+
+    @property
+    def std(self) -> float:
+        second = np.dot(self.w, np.square(self.mu) + np.square(self.sigma))
+        return float(np.sqrt(second - self.mean**2))
+
+    def sample(self, rng: Rng, n: int) -> np.ndarray:
+        """Pick components, then draw: the notebooks' order (``choice`` then ``normal``)."""
+        k = rng.choice(len(self.w), n, p=self.w)
+        eps = rng.standard_normal(n)
+        return np.asarray(self.mu)[k] + np.asarray(self.sigma)[k] * eps

@@ -9,8 +9,8 @@ import click
 import numpy as np
 
 from figrepro.io import load_npz
+from figrepro.torch_runtime import deterministic_torch
 from figrepro.vae.model import VAE, load_model
-from figrepro.vae.runtime import deterministic_torch
 
 F = TypeVar("F", bound=Callable[..., Any])
 

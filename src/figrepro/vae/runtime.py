@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
 import torch
 
+from figrepro import torch_runtime
 from figrepro.config import ConfigError
 
 SOURCE_TAG = 3  # the assignment's stream tag under the top-level seed (the seed file is 003)
@@ -24,8 +23,7 @@ STREAMS = {
 
 def stream_seed(base_seed: int, stream: str) -> int:
     """A 63-bit seed for one stage of the VAE, independent of the other stages' streams."""
-    state = np.random.SeedSequence([base_seed, SOURCE_TAG, STREAMS[stream]]).generate_state(2, np.uint32)
-    return int((int(state[0]) << 31) ^ int(state[1]))
+    return torch_runtime.stream_seed(base_seed, SOURCE_TAG, STREAMS[stream])
 
 
 def numpy_stream(base_seed: int, stream: str) -> np.random.Generator:
@@ -33,15 +31,7 @@ def numpy_stream(base_seed: int, stream: str) -> np.random.Generator:
 
 
 def torch_stream(base_seed: int, stream: str) -> torch.Generator:
-    """A CPU generator; draws are made on the CPU and moved, so every device sees the same noise."""
-    return torch.Generator().manual_seed(stream_seed(base_seed, stream))
-
-
-def deterministic_torch(threads: int) -> None:
-    """Fixed thread count and deterministic kernels (CUDA's cuBLAS needs its workspace set too)."""
-    os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
-    torch.set_num_threads(max(1, threads))
-    torch.use_deterministic_algorithms(True)
+    return torch_runtime.torch_generator(base_seed, SOURCE_TAG, STREAMS[stream])
 
 
 def pick_device(name: str) -> torch.device:
