@@ -17,10 +17,11 @@ class Figure:
     source: str  # "udl/17_1", "lecture4", ...
     slug: str  # "01_latent_curve"
     title: str
+    ext: str | None = None  # a fixed file type (the lecture's own file names), else figures.format
 
     def path(self, fmt: str) -> str:
         folder = self.source  # udl/<id> or the source name
-        return f"figures/{folder}/{self.slug}.{fmt}"
+        return f"figures/{folder}/{self.slug}.{self.ext or fmt}"
 
 
 def _udl(nb: str, *entries: tuple[str, str]) -> list[Figure]:
@@ -111,8 +112,37 @@ VAE_FIGURES: list[Figure] = [
 ]
 
 
+#: the lecture's figures under the file names it saves them as (plus its unsaved transform check)
+LECTURE4_FIGURES: list[Figure] = [
+    Figure("lecture4", slug, title, ext)
+    for slug, ext, title in (
+        ("constrained_derivative", "pdf", "Beta(2,2) density on [-1,2] and its derivative by autograd"),
+        ("constraints_log", "png", "X ~ Gamma(1,1) and Y = log X: the map, p_X and p_Y"),
+        ("transform_check", "png", "p_Y of Y = log X two ways: transform + log|det J|, and by hand"),
+        ("constraints_sigmoid", "png", "X ~ Beta(2,3) and Y = logit X: the map, p_X and p_Y"),
+        ("constraints_linear", "png", "X ~ Uniform(1,4) and Y = (X-a)/(b-a): the map, p_X and p_Y"),
+        ("kl_mixture_compute", "png", "P = 0.4 N(-1,0.75^2) + 0.6 N(4,0.5^2) and N(0,1)"),
+        ("kl_mode_seeking", "png", "P and the Gaussian Q minimising KL(Q||P)"),
+        ("kl_mass_covering", "png", "P and the Gaussian Q minimising KL(P||Q)"),
+        ("vi_coin_posterior", "png", "Coin model: exact posterior and Q fitted by KL(Q||P), logit and theta"),
+        ("vi_coin_model_elbo", "png", "Coin model: exact posterior and Q fitted by maximising the ELBO"),
+    )
+]
+
+LOCALIZATION_FIGURES: list[Figure] = [
+    Figure("localization", slug, title)
+    for slug, title in (
+        ("scenario", "Sensors and the target"),
+        ("training_curves", "ELBO, log-likelihood and KL(q||p(z)) during training"),
+        ("posterior", "Sensors, target, the mean of q(z|X) and 50 samples of q"),
+        ("exact_vs_q", "The exact posterior p(z|X) on a grid beside q(z|X)"),
+    )
+]
+
+
 def all_figures() -> list[Figure]:
-    return [fig for figs in UDL_FIGURES.values() for fig in figs] + VAE_FIGURES
+    udl = [fig for figs in UDL_FIGURES.values() for fig in figs]
+    return udl + VAE_FIGURES + LECTURE4_FIGURES + LOCALIZATION_FIGURES
 
 
 def slugs(notebook: str) -> list[str]:

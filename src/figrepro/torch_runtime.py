@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
+
+from figrepro.io import BadInputFile, atomic_path
 
 
 def stream_seed(*tags: int) -> int:
@@ -25,3 +29,24 @@ def deterministic_torch(threads: int) -> None:
     os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
     torch.set_num_threads(max(1, threads))
     torch.use_deterministic_algorithms(True)
+
+
+def save_weights(path: str | os.PathLike[str], module: torch.nn.Module, **shape: int) -> None:
+    """A module's weights (on the CPU) and the sizes needed to rebuild it, written atomically."""
+    state = {k: v.detach().cpu() for k, v in module.state_dict().items()}
+    with atomic_path(path) as tmp:
+        torch.save({**shape, "state": state}, tmp)
+
+
+def load_weights(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """What ``save_weights`` wrote, naming the file if it is missing or not such a file."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"missing input file: {path}")
+    try:
+        saved = torch.load(path, map_location="cpu", weights_only=True)
+    except Exception as exc:  # torch raises several types for a damaged file
+        raise BadInputFile(f"{path}: not a saved network ({exc.__class__.__name__})") from None
+    if not isinstance(saved, dict) or "state" not in saved:
+        raise BadInputFile(f"{path}: not a saved network")
+    return saved

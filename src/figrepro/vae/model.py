@@ -11,7 +11,7 @@ from pathlib import Path
 import torch
 from torch import Tensor, nn
 
-from figrepro.io import atomic_path
+from figrepro.torch_runtime import load_weights, save_weights
 from figrepro.vae.densities import (
     bernoulli_log_density,
     gaussian_log_density,
@@ -56,17 +56,12 @@ class VAE(nn.Module):
 
 def save_model(model: VAE, path: str | Path) -> None:
     """The weights and the shape of the network, written atomically."""
-    state = {k: v.detach().cpu() for k, v in model.state_dict().items()}
-    with atomic_path(path) as tmp:
-        torch.save({"hidden": model.hidden, "pixels": model.pixels, "state": state}, tmp)
+    save_weights(path, model, hidden=model.hidden, pixels=model.pixels)
 
 
 def load_model(path: str | Path) -> VAE:
     """A trained VAE on the CPU, in evaluation mode."""
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"missing input file: {path}")
-    saved = torch.load(path, map_location="cpu", weights_only=True)
+    saved = load_weights(path)
     model = VAE(hidden=saved["hidden"], pixels=saved["pixels"])
     model.load_state_dict(saved["state"])
     return model.eval().requires_grad_(False)

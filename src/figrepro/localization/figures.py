@@ -1,0 +1,113 @@
+"""The lab's figures: the scenario, the training curves, q's samples, and p(z|X) beside q.
+
+The lab draws with seaborn's default theme; matplotlib's copy of it (``seaborn-v0_8-darkgrid``)
+gives the same look without the dependency. Sensors are blue triangles, the target a red dot,
+q's mean a green triangle, as in the lab.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from figrepro.colormap import book_cmap
+
+LAB_STYLE = "seaborn-v0_8-darkgrid"
+Arrays = dict[str, np.ndarray]
+
+
+def _sensors_and_target(ax: Axes, sensors: np.ndarray, target: np.ndarray, size: float = 15) -> None:
+    ax.plot(sensors[:, 0], sensors[:, 1], "b>", label="Sensors", ms=size)
+    ax.plot(target[0], target[1], "ro", label="Target", ms=size)
+
+
+def scenario(sensors: np.ndarray, target: np.ndarray, **_: Arrays) -> Figure:
+    fig, ax = plt.subplots(figsize=(6.4, 4.8))
+    _sensors_and_target(ax, sensors, target)
+    ax.set_xlabel("$z_1$")
+    ax.set_ylabel("$z_2$")
+    ax.legend()
+    return fig
+
+
+def _running_mean(values: np.ndarray, width: int) -> np.ndarray:
+    width = max(1, min(width, len(values)))
+    cumulative = np.concatenate([[0.0], np.cumsum(values)])
+    return (cumulative[width:] - cumulative[:-width]) / width
+
+
+def training_curves(history: Arrays, **_: Arrays) -> Figure:
+    fig, axs = plt.subplots(1, 3, figsize=(15, 4.2))
+    step = history["step"]
+    width = max(1, len(step) // 100)
+    for ax, key, title in zip(
+        axs,
+        ("elbo", "log_lik", "kl"),
+        ("ELBO", "log-likelihood  E_q[log p(X|z)]", "KL(q(z|X) || p(z))"),
+        strict=True,
+    ):
+        ax.plot(step, history[key], color="C0", alpha=0.25, lw=0.6, label="per-step estimate")
+        ax.plot(
+            step[width - 1 :],
+            _running_mean(history[key], width),
+            color="C1",
+            lw=1.5,
+            label=f"mean of {width} steps",
+        )
+        ax.set_xlabel("step")
+        ax.set_title(title)
+        tail = history[key][len(step) // 10 :]  # the first steps are far off: keep them out of the y range
+        low, high = np.percentile(tail, [0.5, 100])
+        pad = 0.1 * (high - low) + 1e-9
+        ax.set_ylim(low - pad, high + pad)
+    axs[0].legend(loc="lower right")
+    return fig
+
+
+def posterior(sensors: np.ndarray, target: np.ndarray, evaluation: Arrays, **_: Arrays) -> Figure:
+    fig, ax = plt.subplots(figsize=(8, 8))
+    _sensors_and_target(ax, sensors, target)
+    mean = evaluation["q_mean"]
+    ax.plot(mean[0], mean[1], "g>", label="Post Mean")
+    ax.scatter(evaluation["samples"][:, 0], evaluation["samples"][:, 1], label="Post Samples")
+    ax.set_xlabel("$z_1$")
+    ax.set_ylabel("$z_2$")
+    ax.legend()
+    return fig
+
+
+def exact_vs_q(target: np.ndarray, evaluation: Arrays, **_: Arrays) -> Figure:
+    """Both densities on the same window and colour scale (the book's colour map)."""
+    fig, axs = plt.subplots(1, 2, figsize=(11, 5), sharex=True, sharey=True)
+    z1, z2 = evaluation["z1"], evaluation["z2"]
+    densities = np.exp(evaluation["log_posterior"]), np.exp(evaluation["log_q"])
+    top = max(d.max() for d in densities)
+    titles = (
+        "exact posterior p(z|X) (grid)",
+        f"q(z|X): KL(q || p) = {float(evaluation['kl_q_to_exact']):.3f} nats",
+    )
+    for ax, density, title in zip(axs, densities, titles, strict=True):
+        mesh = ax.pcolormesh(z1, z2, density, cmap=book_cmap(), vmin=0, vmax=top, shading="nearest")
+        mesh.set_rasterized(True)
+        ax.plot(target[0], target[1], "ro", ms=8, label="Target")
+        ax.plot(*evaluation["q_mean"], "g>", ms=8, label="q mean")
+        ax.set_title(title)
+        ax.set_xlabel("$z_1$")
+        ax.set_aspect("equal")
+        ax.grid(False)
+    axs[0].set_ylabel("$z_2$")
+    axs[1].legend(loc="upper right", frameon=True, facecolor="white", framealpha=0.9)
+    fig.colorbar(mesh, ax=axs, shrink=0.8, label="density")
+    return fig
+
+
+DRAWERS: dict[str, Callable[..., Figure]] = {
+    "scenario": scenario,
+    "training_curves": training_curves,
+    "posterior": posterior,
+    "exact_vs_q": exact_vs_q,
+}

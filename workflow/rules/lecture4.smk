@@ -1,0 +1,60 @@
+# Lecture 4: variational inference. Three computation jobs, each followed by the plot job of its figures.
+from figrepro.catalog import LECTURE4_FIGURES
+from figrepro.lecture4.figures import DRAWERS
+
+LECTURE4_JOBS = {  # job -> the lecture4 keys it reads
+    "constraints": ["curve_points"],
+    "kl": ["seed", "curve_points", "mixture_kl", "search"],
+    "coin": ["curve_points", "search", "coin"],
+}
+LECTURE4_METRICS = {"constraints": "autodiff", "kl": "kl", "coin": "coin"}
+
+def lecture4_figures(job):
+    return [f.path(FMT) for f in LECTURE4_FIGURES if DRAWERS[f.slug][0] == job]
+
+
+for _job, _keys in LECTURE4_JOBS.items():
+
+    rule:
+        name:
+            f"lecture4_{_job}"
+        input:
+            script=script(f"lecture4_{_job}.py"),
+            code=library(f"lecture4_{_job}.py"),
+        output:
+            data=f"results/lecture4/{_job}.npz",
+            metrics=f"results/lecture4/metrics_{LECTURE4_METRICS[_job]}.json",
+        params:
+            section=section("lecture4", keys=_keys),
+        log:
+            f"logs/lecture4/{_job}.log",
+        benchmark:
+            f"benchmarks/lecture4/{_job}.tsv"
+        threads: 1
+        resources:
+            mem_mb=1024,
+        shell:
+            "{PY} {input.script} --params {params.section:q} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
+
+    rule:
+        name:
+            f"plot_lecture4_{_job}"
+        input:
+            script=script("plot_lecture4.py"),
+            code=library("plot_lecture4.py"),
+            data=f"results/lecture4/{_job}.npz",
+        output:
+            lecture4_figures(_job),
+        params:
+            job=_job,
+            dpi=DPI,
+        log:
+            f"logs/lecture4/plot_{_job}.log",
+        benchmark:
+            f"benchmarks/lecture4/plot_{_job}.tsv"
+        threads: 1
+        resources:
+            mem_mb=512,
+        shell:
+            "{PY} {input.script} --job {params.job} --input {input.data}"
+            " --out-dir figures/lecture4 --dpi {params.dpi} > {log} 2>&1"

@@ -1,0 +1,98 @@
+# Lab 5: neural variational inference for sensor localization.
+# readings -> training of the two networks -> evaluation against the grid posterior -> figures.
+from figrepro.catalog import LOCALIZATION_FIGURES
+
+LOCALIZATION_MODEL_KEYS = ["sensors", "target", "attenuation", "noise_variance", "readings_per_sensor"]
+LOCALIZATION_READINGS = "results/localization/readings.npy"
+LOCALIZATION_NET = "results/localization/model.pt"
+
+
+rule localization_readings:
+    input:
+        script=script("localization_readings.py"),
+        code=library("localization_readings.py"),
+    output:
+        LOCALIZATION_READINGS,
+    params:
+        section=section("localization", keys=LOCALIZATION_MODEL_KEYS),
+        seed=config["seed"],
+    log:
+        "logs/localization/readings.log",
+    benchmark:
+        "benchmarks/localization/readings.tsv"
+    threads: 1
+    resources:
+        mem_mb=256,
+    shell:
+        "{PY} {input.script} --params {params.section:q} --seed {params.seed} --out {output} > {log} 2>&1"
+
+
+rule localization_train:
+    input:
+        script=script("localization_train.py"),
+        code=library("localization_train.py"),
+        readings=LOCALIZATION_READINGS,
+    output:
+        model=LOCALIZATION_NET,
+        history="results/localization/history.npz",
+    params:
+        section=section("localization", keys=[*LOCALIZATION_MODEL_KEYS, "hidden", "train"]),
+        seed=config["seed"],
+    log:
+        "logs/localization/train.log",
+    benchmark:
+        "benchmarks/localization/train.tsv"
+    priority: 5
+    threads: 1
+    resources:
+        mem_mb=512,
+    shell:
+        "{PY} {input.script} --params {params.section:q} --seed {params.seed}"
+        " --readings {input.readings} --out-model {output.model} --out-history {output.history} > {log} 2>&1"
+
+
+rule localization_evaluate:
+    input:
+        script=script("localization_evaluate.py"),
+        code=library("localization_evaluate.py"),
+        readings=LOCALIZATION_READINGS,
+        model=LOCALIZATION_NET,
+    output:
+        data="results/localization/evaluation.npz",
+        metrics="results/localization/metrics_posterior.json",
+    params:
+        section=section("localization", keys=[*LOCALIZATION_MODEL_KEYS, "grid", "posterior_samples"]),
+        seed=config["seed"],
+    log:
+        "logs/localization/evaluate.log",
+    benchmark:
+        "benchmarks/localization/evaluate.tsv"
+    threads: 1
+    resources:
+        mem_mb=1024,
+    shell:
+        "{PY} {input.script} --params {params.section:q} --seed {params.seed} --readings {input.readings}"
+        " --model {input.model} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
+
+
+rule plot_localization:
+    input:
+        script=script("plot_localization.py"),
+        code=library("plot_localization.py"),
+        history=rules.localization_train.output.history,
+        evaluation=rules.localization_evaluate.output.data,
+    output:
+        [fig.path(FMT) for fig in LOCALIZATION_FIGURES],
+    params:
+        section=section("localization", keys=["sensors", "target"]),
+        options=plot_options(),
+    log:
+        "logs/localization/plot.log",
+    benchmark:
+        "benchmarks/localization/plot.tsv"
+    threads: 1
+    resources:
+        mem_mb=512,
+    shell:
+        "{PY} {input.script} --params {params.section:q} --history {input.history}"
+        " --evaluation {input.evaluation} --out-dir figures/localization {params.options} > {log} 2>&1"
