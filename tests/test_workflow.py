@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from lecture4_printed import check_printed_numbers
 from mnist_files import write_mnist_files
 
 from figrepro.catalog import all_figures
@@ -91,11 +92,12 @@ def manifest(work: Path) -> list[list[str]]:
 def test_manifest_lists_every_figure(built: Path) -> None:
     rows = manifest(built)
     assert rows[0] == ["figure", "source", "title", "sha256"]
-    assert len(rows) == 1 + 44 + 13
+    assert len(rows) == 1 + 44 + 13 + 10 + 4
     assert [r[0] for r in rows[1:]] == [f.path("pdf") for f in all_figures()]
     for path, source, title, digest in rows[1:]:
         assert (built / path).stat().st_size > 0
-        assert (source.startswith("udl/") or source == "vae") and title and len(digest) == 64
+        assert (source.startswith("udl/") or source in ("vae", "lecture4", "localization")) and title
+        assert len(digest) == 64
     counts = {}
     for row in rows[1:]:
         counts[row[1]] = counts.get(row[1], 0) + 1
@@ -108,6 +110,21 @@ def test_manifest_lists_every_figure(built: Path) -> None:
         "udl/18_3": 3,
         "udl/18_4": 5,
         "vae": 13,
+        "lecture4": 10,
+        "localization": 4,
+    }
+    lecture = {Path(r[0]).name for r in rows[1:] if r[1] == "lecture4"}
+    assert lecture == {  # the lecture's own file names, whatever figures.format says
+        "constrained_derivative.pdf",
+        "constraints_log.png",
+        "transform_check.png",
+        "constraints_sigmoid.png",
+        "constraints_linear.png",
+        "kl_mixture_compute.png",
+        "kl_mode_seeking.png",
+        "kl_mass_covering.png",
+        "vi_coin_posterior.png",
+        "vi_coin_model_elbo.png",
     }
 
 
@@ -156,6 +173,19 @@ def test_results_and_metrics(built: Path) -> None:
     spread = np.sqrt((vae["grad_var_reparam"] + vae["grad_var_score"]) / n_estimates)
     assert abs(vae["grad_mean_reparam"] - vae["grad_mean_score"]) < 4 * spread
     assert vae["grad_var_score"] > 10 * vae["grad_var_reparam"]
+    check_printed_numbers(metrics["lecture4"])  # the smoke config keeps lecture4's defaults
+    loc = metrics["localization"]
+    assert set(loc) >= {
+        "q_mean",
+        "q_std",
+        "exact_posterior_mean",
+        "exact_posterior_std",
+        "kl_q_to_exact",
+        "kl_best_gaussian",
+    }
+    assert all(len(loc[k]) == 2 for k in ("q_mean", "q_std", "exact_posterior_mean", "exact_posterior_std"))
+    assert 0 < loc["kl_best_gaussian"] <= loc["kl_q_to_exact"] < loc["kl_best_gaussian"] + 0.05
+    assert np.load(built / "results/localization/readings.npy").shape == (3, 5)
     for path in (
         "18_2/samples.npy",
         "18_3/samples.npy",
@@ -185,6 +215,8 @@ def test_editing_the_plot_library_reruns_no_computation(built: Path) -> None:
     assert jobs == {
         **{f"plot_udl_{nb}": 1 for nb in ("17_1", "17_2", "17_3", "18_1", "18_2", "18_3", "18_4")},
         "plot_vae": 13,
+        **{f"plot_lecture4_{job}": 1 for job in ("constraints", "kl", "coin")},
+        "plot_localization": 1,
         "manifest": 1,
     }
 
@@ -228,6 +260,13 @@ def test_18_4_constant_does_not_retrain(built: Path, tmp_path: Path) -> None:
         ("vae:\n  train:\n    device: tpu\n", "vae.train.device"),
         ("vae:\n  data:\n    source: idx\n", "vae.data.idx_dir"),
         ("vae:\n  data:\n    n_train: 4950\n", "vae.data.n_train"),
+        ("lecture4:\n  search:\n    mixture_sigma: [0.0, 3.0]\n", "lecture4.search.mixture_sigma"),
+        ("lecture4:\n  coin:\n    flips: [0, 2]\n", "lecture4.coin.flips[1]"),
+        ("lecture4:\n  mixture_kl:\n    trapz_span: [7, -5]\n", "lecture4.mixture_kl.trapz_span"),
+        ("localization:\n  train:\n    settings: fast\n", "localization.train.settings"),
+        ("localization:\n  train:\n    tuned: {samples: 0}\n", "localization.train.tuned.samples"),
+        ("localization:\n  grid:\n    spacing: 0.03\n", "localization.grid.spacing"),
+        ("localization:\n  noise_variance: -5\n", "localization.noise_variance"),
     ],
 )
 def test_bad_config_is_refused_before_any_job(
@@ -240,6 +279,41 @@ def test_bad_config_is_refused_before_any_job(
     assert res.returncode != 0
     assert message in out
     assert "Traceback" not in out and 'File "' not in out
+
+
+def test_lecture4_and_localization_constants_rerun_only_their_jobs(built: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("lecture4:\n  coin:\n    flips: [1, 1, 0]\n")
+    assert planned_jobs(built, extra) == {
+        "lecture4_coin": 1,
+        "plot_lecture4_coin": 1,
+        "metrics": 1,
+        "manifest": 1,
+    }
+    extra.write_text("localization:\n  train:\n    settings: lab\n")
+    assert planned_jobs(built, extra) == {
+        "localization_train": 1,
+        "localization_evaluate": 1,
+        "plot_localization": 1,
+        "metrics": 1,
+        "manifest": 1,
+    }
+    extra.write_text("localization:\n  grid:\n    spacing: 0.02\n")
+    assert planned_jobs(built, extra) == {
+        "localization_evaluate": 1,
+        "plot_localization": 1,
+        "metrics": 1,
+        "manifest": 1,
+    }
+    extra.write_text("localization:\n  target: [1.0, 2.0]\n")
+    assert planned_jobs(built, extra) == {
+        "localization_readings": 1,
+        "localization_train": 1,
+        "localization_evaluate": 1,
+        "plot_localization": 1,
+        "metrics": 1,
+        "manifest": 1,
+    }
 
 
 def test_the_vae_reads_standard_mnist_files(tmp_path: Path) -> None:

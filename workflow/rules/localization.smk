@@ -2,7 +2,7 @@
 # readings -> training of the two networks -> evaluation against the grid posterior -> figures.
 from figrepro.catalog import LOCALIZATION_FIGURES
 
-LOCALIZATION_MODEL_KEYS = ["sensors", "target", "attenuation", "noise_variance", "readings_per_sensor"]
+LOCALIZATION_MODEL_KEYS = ["sensors", "attenuation", "noise_variance", "readings_per_sensor"]
 LOCALIZATION_READINGS = "results/localization/readings.npy"
 LOCALIZATION_NET = "results/localization/model.pt"
 
@@ -14,7 +14,7 @@ rule localization_readings:
     output:
         LOCALIZATION_READINGS,
     params:
-        section=section("localization", keys=LOCALIZATION_MODEL_KEYS),
+        section=section("localization", keys=[*LOCALIZATION_MODEL_KEYS, "target"]),
         seed=config["seed"],
     log:
         "logs/localization/readings.log",

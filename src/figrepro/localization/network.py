@@ -108,7 +108,7 @@ def train(
         value = log_lik - kl
         if not torch.isfinite(value):
             raise FloatingPointError(
-                f"localization training: the ELBO became {float(value)} at step {step}; "
+                f"localization training: the ELBO became {value.item()} at step {step}; "
                 "try a smaller localization.train step size (lr)"
             )
         (-value).backward()
