@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 import numpy as np
 
-from figrepro.cli import Log, fail_cleanly, params_option
+from figrepro.cli import Log, fail_cleanly, params_option, result_options
 from figrepro.distributions import normal_logpdf
 from figrepro.io import save_json, save_npz
 from figrepro.lecture4.brute_force import brute_minimise
@@ -17,8 +17,7 @@ LOGIT_SPAN, THETA_SPAN = (-5.0, 5.0), (0.0, 1.0)  # the lecture's two panels
 
 @click.command()
 @params_option(__file__, "lecture4")
-@click.option("--out", type=click.Path(dir_okay=False), required=True, help="curves (.npz)")
-@click.option("--metrics", type=click.Path(dir_okay=False), required=True)
+@result_options
 @fail_cleanly
 def main(params: dict, out: str, metrics: str) -> None:
     log, cfg, search = Log("lecture4_coin"), params["coin"], params["search"]

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import click
 
-from figrepro.cli import fail_cleanly, params_option
+from figrepro.cli import fail_cleanly, params_option, result_options
 from figrepro.io import save_json, save_npz
 from figrepro.lecture4 import constraints
 
 
 @click.command()
 @params_option(__file__, "lecture4")
-@click.option("--out", type=click.Path(dir_okay=False), required=True, help="curves (.npz)")
-@click.option("--metrics", type=click.Path(dir_okay=False), required=True)
+@result_options
 @fail_cleanly
 def main(params: dict, out: str, metrics: str) -> None:
     points = params["curve_points"]

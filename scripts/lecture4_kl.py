@@ -8,7 +8,7 @@ from functools import partial
 import click
 import numpy as np
 
-from figrepro.cli import Log, fail_cleanly, params_option
+from figrepro.cli import Log, fail_cleanly, params_option, result_options
 from figrepro.distributions import normal_logpdf
 from figrepro.io import save_json, save_npz
 from figrepro.lecture4 import divergence as dv
@@ -20,8 +20,7 @@ PLOT_SPAN = (-4.0, 8.0)  # the lecture's x range for P and Q
 
 @click.command()
 @params_option(__file__, "lecture4")
-@click.option("--out", type=click.Path(dir_okay=False), required=True, help="curves (.npz)")
-@click.option("--metrics", type=click.Path(dir_okay=False), required=True)
+@result_options
 @fail_cleanly
 def main(params: dict, out: str, metrics: str) -> None:
     log, mix, kl_cfg, search = Log("lecture4_kl"), dv.MIXTURE, params["mixture_kl"], params["search"]

@@ -69,6 +69,12 @@ def parse_section(script_file: str, raw: str, *section: str) -> dict:
     return ConfigSection(schema_path(script_file), *section).convert(raw, None, None)
 
 
+def result_options(fn: F) -> F:
+    """``--out`` (the job's arrays, .npz) and ``--metrics`` (its numbers, .json)."""
+    fn = click.option("--metrics", type=click.Path(dir_okay=False), required=True, help="numbers (.json)")(fn)
+    return click.option("--out", type=click.Path(dir_okay=False), required=True, help="arrays (.npz)")(fn)
+
+
 def figure_options(fn: F) -> F:
     """``--out-dir``, ``--format`` and ``--dpi``: where and how a plot script saves its figures."""
     fn = click.option("--dpi", type=click.IntRange(30, 1200), default=150, show_default=True)(fn)
