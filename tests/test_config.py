@@ -48,6 +48,21 @@ def test_smoke_config_is_valid(root: Path, schema: dict) -> None:
         ({"udl": {"18_4": {"accelerated_steps": 30}}}, 'udl."18_4".accelerated_steps: 30 must divide'),
         ({"udl": {"18_2": {"table_bin_width": 0.007}}}, 'udl."18_2".table_bin_width'),
         ({"figures": {"format": "jpg"}}, "figures.format"),
+        ({"localization": {"target": [0.5, 1.0]}}, "localization.target: [0.5, 1.0] is on a sensor"),
+        ({"localization": {"sensors": [[0, 0], [0, 0]]}}, "localization.sensors: two sensors"),
+        ({"localization": {"train": {"lab": {"lr": 0}}}}, "localization.train.lab.lr"),
+        (
+            {"localization": {"grid": {"limit": 4.0, "spacing": 0.3}}},
+            "localization.grid.spacing: must divide",
+        ),
+        ({"lecture4": {"coin": {"check_at": [-1.0, 0.0]}}}, "lecture4.coin.check_at"),
+        ({"lecture4": {"coin": {"sigma": [0.0, 1.0]}}}, "lecture4.coin.sigma: a standard deviation range"),
+        (
+            {"lecture4": {"search": {"mixture_mu": [8.0, -4.0]}}},
+            "lecture4.search.mixture_mu: [8.0, -4.0] must be",
+        ),
+        ({"lecture4": {"search": {"grid_points": 1}}}, "lecture4.search.grid_points"),
+        ({"lecture4": {"coin": {"flips": []}}}, "lecture4.coin.flips"),
     ],
 )
 def test_bad_values_are_refused_naming_the_key(schema: dict, config: dict, message: str) -> None:

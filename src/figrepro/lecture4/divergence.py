@@ -39,6 +39,7 @@ def q_grid(mu: np.ndarray, sigma: np.ndarray, points: int) -> np.ndarray:
 
 def kl_normal_to(log_target: LogDensity, mu: np.ndarray, sigma: np.ndarray, points: int) -> np.ndarray:
     """KL(Norm(mu, sigma^2) || target), integrated over mu -/+ 4 sigma (the mode-seeking loss)."""
+    mu, sigma = np.asarray(mu, float), np.asarray(sigma, float)
     x = q_grid(mu, sigma, points)
     return trapezoid_kl(normal_logpdf(x, mu[..., None], sigma[..., None]), log_target(x), x)
 
