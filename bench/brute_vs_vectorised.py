@@ -20,6 +20,7 @@ from scipy import optimize, stats
 from figrepro.lecture4 import divergence
 from figrepro.lecture4.brute_force import GridLoss, brute_minimise, grid_values, search_axis
 from figrepro.lecture4.coin import CoinModel
+from figrepro.lecture4.monte_carlo import mixture_torch
 from figrepro.montecarlo import Batch, run_batches
 from figrepro.random_streams import legacy_generator
 from figrepro.udl import importance, latent_1d, training
@@ -91,10 +92,7 @@ def torch_mode_seeking_loss(v: np.ndarray) -> float:
     import torch.distributions as td
 
     mu, sigma = float(v[0]), float(v[1])
-    p = td.MixtureSameFamily(
-        td.Categorical(torch.tensor([0.4, 0.6])),
-        td.Normal(torch.tensor([-1.0, 4.0]), torch.tensor([0.75, 0.5])),
-    )
+    p = mixture_torch(divergence.MIXTURE)
     q = td.Normal(mu, sigma)
     x = torch.linspace(mu - 4 * sigma, mu + 4 * sigma, 500)
     qx, px = q.log_prob(x).exp(), p.log_prob(x).exp()

@@ -15,7 +15,7 @@ from figrepro.lecture4 import constraints
 from figrepro.lecture4 import divergence as dv
 from figrepro.lecture4.brute_force import brute_minimise, grid_values, search_axis
 from figrepro.lecture4.coin import CoinModel, gaussian_in_theta
-from figrepro.lecture4.monte_carlo import monte_carlo_kl_to_standard_normal
+from figrepro.lecture4.monte_carlo import mixture_torch, monte_carlo_kl_to_standard_normal
 
 MIX = dv.MIXTURE
 COIN = CoinModel.of([0, 1, 1, 0, 0])
@@ -123,19 +123,12 @@ def test_monte_carlo_blocks_bound_memory_without_bias() -> None:
 def test_monte_carlo_draws_are_the_lectures() -> None:
     """torch.manual_seed(0), then MixtureSameFamily.sample: the lecture's draws."""
     torch.manual_seed(0)
-    p = dv_torch_mixture()
+    p = mixture_torch(MIX)
     x = p.sample((1000,))
     expected = (
         float(torch.log(p.log_prob(x).exp() / td.Normal(0.0, 1.0).log_prob(x).exp()).double().sum()) / 1000
     )
     assert monte_carlo_kl_to_standard_normal(MIX, 1000, seed=0, chunk=1000) == expected
-
-
-def dv_torch_mixture() -> td.Distribution:
-    return td.MixtureSameFamily(
-        td.Categorical(torch.tensor([0.4, 0.6])),
-        td.Normal(torch.tensor([-1.0, 4.0]), torch.tensor([0.75, 0.5])),
-    )
 
 
 @pytest.mark.parametrize("name", list(constraints.EXAMPLES))

@@ -14,6 +14,7 @@ import numpy as np
 from scipy import optimize
 
 from figrepro.config import ConfigError
+from figrepro.distributions import normal_logpdf
 from figrepro.grid2d import Grid, grid_moments, log_integrate, logsumexp
 from figrepro.localization.model import SensorModel
 
@@ -57,8 +58,7 @@ def exact_posterior(model: SensorModel, readings: np.ndarray, limit: float, spac
 
 def gaussian_log_density(z: np.ndarray, mean: np.ndarray, std: np.ndarray) -> np.ndarray:
     """log Norm(z; mean, diag(std^2)) for z (..., 2)."""
-    d = (np.asarray(z, float) - mean) / std
-    return -0.5 * np.sum(d**2, axis=-1) - np.sum(np.log(std)) - np.log(2 * np.pi)
+    return np.sum(normal_logpdf(z, mean, std), axis=-1)
 
 
 def kl_gaussian_to_posterior(

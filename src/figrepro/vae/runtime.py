@@ -7,6 +7,7 @@ import torch
 
 from figrepro import torch_runtime
 from figrepro.config import ConfigError
+from figrepro.random_streams import source_generator
 
 SOURCE_TAG = 3  # the assignment's stream tag under the top-level seed (the seed file is 003)
 STREAMS = {
@@ -27,7 +28,7 @@ def stream_seed(base_seed: int, stream: str) -> int:
 
 
 def numpy_stream(base_seed: int, stream: str) -> np.random.Generator:
-    return np.random.default_rng([base_seed, SOURCE_TAG, STREAMS[stream]])
+    return source_generator(base_seed, SOURCE_TAG, STREAMS[stream])
 
 
 def torch_stream(base_seed: int, stream: str) -> torch.Generator:
