@@ -57,12 +57,14 @@ def main() -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="figrepro-vae-bench-"))
     data = work / "data.npz"
     python = [sys.executable, "-u"]
-    subprocess.run([*python, ROOT / "scripts/vae_data.py", "--seed", str(SEED), "--out", data], check=True)
+    subprocess.run(
+        [*python, ROOT / "scripts/vae/vae_data.py", "--seed", str(SEED), "--out", data], check=True
+    )
     start = time.perf_counter()
     subprocess.run(
         [
             *python,
-            ROOT / "scripts/vae_train.py",
+            ROOT / "scripts/vae/vae_train.py",
             "--seed",
             str(SEED),
             "--data",

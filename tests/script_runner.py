@@ -12,8 +12,14 @@ from click.testing import CliRunner, Result
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def script_path(name: str) -> Path:
+    """``scripts/<source>/<name>.py`` (or ``scripts/<name>.py``): script names are unique."""
+    (path,) = ROOT.glob(f"scripts/**/{name}.py")
+    return path
+
+
 def load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(name, script_path(name))
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     spec.loader.exec_module(module)

@@ -204,7 +204,7 @@ def test_nothing_to_do_after_a_build(built: Path) -> None:
 
 
 def test_editing_a_plot_script_reruns_only_its_figures(built: Path) -> None:
-    with edited(built / "scripts/plot_udl_17_3.py"):
+    with edited(built / "scripts/udl/plot_udl_17_3.py"):
         assert planned_jobs(built) == {"plot_udl_17_3": 1, "manifest": 1}
     assert planned_jobs(built) == {}
 
@@ -224,7 +224,7 @@ def test_editing_the_plot_library_reruns_no_computation(built: Path) -> None:
 def test_editing_one_vae_figure_redraws_only_it(built: Path) -> None:
     with edited(built / "src/figrepro/vae/figures/lattice.py"):
         assert planned_jobs(built) == {"plot_vae": 1, "manifest": 1}
-    with edited(built / "scripts/plot_vae.py"):
+    with edited(built / "scripts/vae/plot_vae.py"):
         assert planned_jobs(built) == {"plot_vae": 13, "manifest": 1}
 
 

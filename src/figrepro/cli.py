@@ -22,9 +22,15 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXPECTED_ERRORS = (FileNotFoundError, BadInputFile, ConfigError, FloatingPointError, KeyError)
 
 
+SCHEMA = Path("workflow", "schemas", "config.schema.yaml")
+
+
 def schema_path(script_file: str) -> Path:
-    """The config schema of the repository the script lives in."""
-    return Path(script_file).resolve().parents[1] / "workflow" / "schemas" / "config.schema.yaml"
+    """The config schema of the repository the script lives in (scripts sit in ``scripts/<source>/``)."""
+    for folder in Path(script_file).resolve().parents:
+        if (folder / SCHEMA).is_file():
+            return folder / SCHEMA
+    raise FileNotFoundError(f"no {SCHEMA} above {script_file}")
 
 
 def params_option(script_file: str, *section: str) -> Callable[[F], F]:

@@ -19,8 +19,8 @@ for _job, _keys in LECTURE4_JOBS.items():
         name:
             f"lecture4_{_job}"
         input:
-            script=script(f"lecture4_{_job}.py"),
-            code=library(f"lecture4_{_job}.py"),
+            script=script(f"lecture4/lecture4_{_job}.py"),
+            code=library(f"lecture4/lecture4_{_job}.py"),
         output:
             data=f"results/lecture4/{_job}.npz",
             metrics=f"results/lecture4/metrics_{LECTURE4_METRICS[_job]}.json",
@@ -40,8 +40,8 @@ for _job, _keys in LECTURE4_JOBS.items():
         name:
             f"plot_lecture4_{_job}"
         input:
-            script=script("plot_lecture4.py"),
-            code=library("plot_lecture4.py"),
+            script=script("lecture4/plot_lecture4.py"),
+            code=library("lecture4/plot_lecture4.py"),
             data=f"results/lecture4/{_job}.npz",
         output:
             lecture4_figures(_job),

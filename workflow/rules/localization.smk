@@ -9,8 +9,8 @@ LOCALIZATION_NET = "results/localization/model.pt"
 
 rule localization_readings:
     input:
-        script=script("localization_readings.py"),
-        code=library("localization_readings.py"),
+        script=script("localization/localization_readings.py"),
+        code=library("localization/localization_readings.py"),
     output:
         LOCALIZATION_READINGS,
     params:
@@ -29,8 +29,8 @@ rule localization_readings:
 
 rule localization_train:
     input:
-        script=script("localization_train.py"),
-        code=library("localization_train.py"),
+        script=script("localization/localization_train.py"),
+        code=library("localization/localization_train.py"),
         readings=LOCALIZATION_READINGS,
     output:
         model=LOCALIZATION_NET,
@@ -53,8 +53,8 @@ rule localization_train:
 
 rule localization_evaluate:
     input:
-        script=script("localization_evaluate.py"),
-        code=library("localization_evaluate.py"),
+        script=script("localization/localization_evaluate.py"),
+        code=library("localization/localization_evaluate.py"),
         readings=LOCALIZATION_READINGS,
         model=LOCALIZATION_NET,
     output:
@@ -77,8 +77,8 @@ rule localization_evaluate:
 
 rule plot_localization:
     input:
-        script=script("plot_localization.py"),
-        code=library("plot_localization.py"),
+        script=script("localization/plot_localization.py"),
+        code=library("localization/plot_localization.py"),
         history=rules.localization_train.output.history,
         evaluation=rules.localization_evaluate.output.data,
     output:

@@ -7,8 +7,8 @@ wildcard_constraints:
 
 rule udl_17_1_integrals:
     input:
-        script=script("udl_17_1_integrals.py"),
-        code=library("udl_17_1_integrals.py"),
+        script=script("udl/udl_17_1_integrals.py"),
+        code=library("udl/udl_17_1_integrals.py"),
     output:
         data="results/udl/17_1/integrals.npz",
         metrics="results/udl/17_1/metrics_integrals.json",
@@ -29,8 +29,8 @@ rule udl_17_1_integrals:
 
 rule udl_17_2_montecarlo:
     input:
-        script=script("udl_17_2_montecarlo.py"),
-        code=library("udl_17_2_montecarlo.py"),
+        script=script("udl/udl_17_2_montecarlo.py"),
+        code=library("udl/udl_17_2_montecarlo.py"),
     output:
         data="results/udl/17_2/{segment}.npz",
         metrics="results/udl/17_2/metrics_{segment}.json",
@@ -50,8 +50,8 @@ rule udl_17_2_montecarlo:
 
 rule udl_17_3_montecarlo:
     input:
-        script=script("udl_17_3_montecarlo.py"),
-        code=library("udl_17_3_montecarlo.py"),
+        script=script("udl/udl_17_3_montecarlo.py"),
+        code=library("udl/udl_17_3_montecarlo.py"),
     output:
         data="results/udl/17_3/{estimator}.npz",
         metrics="results/udl/17_3/metrics_{estimator}.json",
@@ -71,8 +71,8 @@ rule udl_17_3_montecarlo:
 
 rule plot_udl_17_1:
     input:
-        script=script("plot_udl_17_1.py"),
-        code=library("plot_udl_17_1.py"),
+        script=script("udl/plot_udl_17_1.py"),
+        code=library("udl/plot_udl_17_1.py"),
         integrals="results/udl/17_1/integrals.npz",
     output:
         udl_figures("17_1"),
@@ -92,8 +92,8 @@ rule plot_udl_17_1:
 
 rule plot_udl_17_2:
     input:
-        script=script("plot_udl_17_2.py"),
-        code=library("plot_udl_17_2.py"),
+        script=script("udl/plot_udl_17_2.py"),
+        code=library("udl/plot_udl_17_2.py"),
         expectation="results/udl/17_2/expectation.npz",
         reparam="results/udl/17_2/reparam.npz",
         score="results/udl/17_2/score.npz",
@@ -115,8 +115,8 @@ rule plot_udl_17_2:
 
 rule plot_udl_17_3:
     input:
-        script=script("plot_udl_17_3.py"),
-        code=library("plot_udl_17_3.py"),
+        script=script("udl/plot_udl_17_3.py"),
+        code=library("udl/plot_udl_17_3.py"),
         f1="results/udl/17_3/f1.npz",
         f2="results/udl/17_3/f2.npz",
         f2_importance="results/udl/17_3/f2_importance.npz",

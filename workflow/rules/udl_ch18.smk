@@ -14,8 +14,8 @@ SAMPLER_KEYS = {  # the 18_4 keys each sampler reads, so a constant of one rerun
 
 rule udl_18_1_forward:
     input:
-        script=script("udl_18_1_forward.py"),
-        code=library("udl_18_1_forward.py"),
+        script=script("udl/udl_18_1_forward.py"),
+        code=library("udl/udl_18_1_forward.py"),
     output:
         "results/udl/18_1/forward.npz",
     params:
@@ -33,8 +33,8 @@ rule udl_18_1_forward:
 
 rule udl_18_1_densities:
     input:
-        script=script("udl_18_1_densities.py"),
-        code=library("udl_18_1_densities.py"),
+        script=script("udl/udl_18_1_densities.py"),
+        code=library("udl/udl_18_1_densities.py"),
     output:
         data="results/udl/18_1/densities.npz",
         metrics="results/udl/18_1/metrics_densities.json",
@@ -54,8 +54,8 @@ rule udl_18_1_densities:
 
 rule udl_18_train_tables:
     input:
-        script=script("udl_18_train.py"),
-        code=library("udl_18_train.py"),
+        script=script("udl/udl_18_train.py"),
+        code=library("udl/udl_18_train.py"),
     output:
         "results/udl/{table_nb}/tables.npz",
     params:
@@ -77,8 +77,8 @@ rule udl_18_train_tables:
 rule udl_18_sample_reverse:
     """18_2 (mean tables, eq. 18.16) and 18_3 (noise tables, Alg. 18.2)."""
     input:
-        script=script("udl_18_sample.py"),
-        code=library("udl_18_sample.py"),
+        script=script("udl/udl_18_sample.py"),
+        code=library("udl/udl_18_sample.py"),
         tables="results/udl/{table_nb}/tables.npz",
     output:
         samples="results/udl/{table_nb}/samples.npy",
@@ -104,8 +104,8 @@ rule udl_18_sample_reverse:
 rule udl_18_4_sample:
     """DDIM over every step, and the accelerated sampler, on the 18_3 noise tables."""
     input:
-        script=script("udl_18_sample.py"),
-        code=library("udl_18_sample.py"),
+        script=script("udl/udl_18_sample.py"),
+        code=library("udl/udl_18_sample.py"),
         tables="results/udl/18_3/tables.npz",
     output:
         samples="results/udl/18_4/samples_{sampler}.npy",
@@ -129,8 +129,8 @@ rule udl_18_4_sample:
 
 rule plot_udl_18_1:
     input:
-        script=script("plot_udl_18_1.py"),
-        code=library("plot_udl_18_1.py"),
+        script=script("udl/plot_udl_18_1.py"),
+        code=library("udl/plot_udl_18_1.py"),
         forward="results/udl/18_1/forward.npz",
         densities="results/udl/18_1/densities.npz",
     output:
@@ -169,8 +169,8 @@ for _nb in ("18_2", "18_3", "18_4"):
         name:
             f"plot_udl_{_nb}"
         input:
-            script=script("plot_udl_18_sampling.py"),
-            code=library("plot_udl_18_sampling.py"),
+            script=script("udl/plot_udl_18_sampling.py"),
+            code=library("udl/plot_udl_18_sampling.py"),
             runs=[f for _, *files in SAMPLING_RUNS[_nb] for f in files],
         output:
             udl_figures(_nb),

@@ -46,8 +46,8 @@ def figure_code(wildcards):
 
 rule vae_data:
     input:
-        script=script("vae_data.py"),
-        code=library("vae_data.py"),
+        script=script("vae/vae_data.py"),
+        code=library("vae/vae_data.py"),
         idx=idx_files,
     output:
         VAE_DATA,
@@ -70,8 +70,8 @@ rule vae_train:
     """The longest job: it reserves up to 4 of Snakemake's cores so that nothing competes with
     it on a small machine (--cores 4 on 2 CPUs); torch runs vae.train.threads threads."""
     input:
-        script=script("vae_train.py"),
-        code=library("vae_train.py"),
+        script=script("vae/vae_train.py"),
+        code=library("vae/vae_train.py"),
         data=VAE_DATA,
     output:
         model=VAE_MODEL,
@@ -95,8 +95,8 @@ rule vae_train:
 rule vae_evaluate:
     """Train and test ELBO; log p(x) of every test image by integration over the latent grid."""
     input:
-        script=script("vae_evaluate.py"),
-        code=library("vae_evaluate.py"),
+        script=script("vae/vae_evaluate.py"),
+        code=library("vae/vae_evaluate.py"),
         data=VAE_DATA,
         model=VAE_MODEL,
     output:
@@ -120,8 +120,8 @@ rule vae_evaluate:
 rule vae_decode:
     """Samples, reconstructions, the latent embedding, the lattice and the interpolations."""
     input:
-        script=script("vae_decode.py"),
-        code=library("vae_decode.py"),
+        script=script("vae/vae_decode.py"),
+        code=library("vae/vae_decode.py"),
         data=VAE_DATA,
         model=VAE_MODEL,
     output:
@@ -144,8 +144,8 @@ rule vae_decode:
 rule vae_posteriors:
     """Grid posteriors of an image and of a top half, the SVI fit, completions."""
     input:
-        script=script("vae_posteriors.py"),
-        code=library("vae_posteriors.py"),
+        script=script("vae/vae_posteriors.py"),
+        code=library("vae/vae_posteriors.py"),
         data=VAE_DATA,
         model=VAE_MODEL,
     output:
@@ -172,8 +172,8 @@ rule vae_posteriors:
 rule vae_gradients:
     """Reparameterization against score-function estimates of d ELBO / d mu."""
     input:
-        script=script("vae_gradients.py"),
-        code=library("vae_gradients.py"),
+        script=script("vae/vae_gradients.py"),
+        code=library("vae/vae_gradients.py"),
         data=VAE_DATA,
         model=VAE_MODEL,
     output:
@@ -197,8 +197,8 @@ rule vae_gradients:
 
 rule plot_vae:
     input:
-        script=script("plot_vae.py"),
-        code=library("plot_vae.py"),
+        script=script("vae/plot_vae.py"),
+        code=library("vae/plot_vae.py"),
         figure_code=figure_code,
         results=lambda wc: [VAE_RESULTS[name] for name in VAE_FIGURE_INPUTS[wc.vae_figure]],
     output:
