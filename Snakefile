@@ -22,6 +22,7 @@ rule all:
 
 
 include: "workflow/rules/common.smk"
+include: "workflow/rules/udl_notebooks.smk"
 include: "workflow/rules/udl_ch17.smk"
 include: "workflow/rules/udl_ch18.smk"
 include: "workflow/rules/vae.smk"

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from figrepro.config import SWEEP_MODELS
+
 HIST_STEPS_18_1 = (0, 5, 10, 20, 40, 80, 100)
 KERNEL_STEPS_18_1 = (20, 40, 80)
 MARGINAL_STEPS_18_1 = (0, 20, 60)
@@ -35,7 +37,105 @@ def _diffusion_samples(what: str) -> tuple[tuple[str, str], ...]:
     )
 
 
+def _build_up(prefix: str, what: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """Notebooks 3.1 and 3.4 draw a network as fig. 3.3's 3 x 3 build-up, then its output."""
+    return (
+        (f"{prefix}build_up", f"Fig. 3.3a-i: pre-activations, activations, weighted activations ({what})"),
+        (f"{prefix}output", f"Fig. 3.3j: the network's output ({what})"),
+    )
+
+
+def _composed(prefix: str, what: str) -> tuple[tuple[str, str], ...]:
+    """Notebook 4.1 draws two networks, then the same again and the second applied to the first."""
+    return (
+        (prefix, f"Fig. 4.1: {what}"),
+        (f"{prefix}_again", f"Fig. 4.1: {what}, again"),
+        (f"{prefix}_composition", f"Fig. 4.1: the second fed the first one's output ({what})"),
+    )
+
+
+def _sweep(nb: str, parameter: str, what: str) -> tuple[tuple[str, str], ...]:
+    n = SWEEP_MODELS[nb, parameter]
+    return tuple(
+        (f"{parameter}_sweep_{i}", f"{what}, {parameter} at swept value {i} of {n}") for i in range(1, n + 1)
+    )
+
+
+REGRESSION = "Mean and +/-2 sigma of the regression network with the training data"
+BINARY = "Binary classifier: the network's output and lambda = sig[output] with the labels"
+MULTICLASS = "Three-class classifier: the network's outputs and their softmax with the labels"
+
 UDL_FIGURES: dict[str, list[Figure]] = {
+    "1_1": _udl(
+        "1_1",
+        ("linear_1d", "A linear function of one input, y = beta + omega x"),
+        ("linear_2d", "A linear function of two inputs, y = beta + omega_1 x_1 + omega_2 x_2"),
+        ("exp", "The exponential function exp[x] (App. B.1.3)"),
+        ("log", "The logarithm log[x] (App. B.1.3)"),
+    ),
+    "3_1": _udl(
+        "3_1",
+        ("relu", "The rectified linear unit ReLU[z]"),
+        *_build_up("", "the shallow network with ReLU activations"),
+        *_build_up("experiment_", 'parameters udl."3_1".experiment'),
+        *_build_up("fit_", 'parameters udl."3_1".fit, with the 20 training points'),
+    ),
+    "3_4": _udl(
+        "3_4",
+        *_build_up("relu_", "ReLU activations"),
+        ("sigmoid", "The steep logistic sigmoid 1 / (1 + exp(-10 z))"),
+        *_build_up("sigmoid_", "sigmoid activations"),
+        ("heaviside", "The Heaviside step function"),
+        *_build_up("heaviside_", "Heaviside activations"),
+        *_build_up("linear_", "linear activations: a straight line"),
+    ),
+    "4_1": _udl(
+        "4_1",
+        *_composed("networks", "the first network (red) and the second (blue)"),
+        *_composed("changed_net2", 'the second network with phi_1 times udl."4_1".net2_phi1_factor'),
+        *_composed("changed_net1", 'the first network with phi_1 times udl."4_1".net1_phi1_factor'),
+        *_composed("net1_twice", "the first network and a copy of it"),
+        ("three_layer_networks", "Fig. 4.1: the first network fed into itself (red) and the second (blue)"),
+        (
+            "three_layer_composition",
+            "Fig. 4.1: the second network of the first fed into itself: three layers",
+        ),
+    ),
+    "4_3": _udl(
+        "4_3",
+        ("net1", "The first network of notebook 4.1, unit by unit"),
+        ("net1_matrix", "Fig. 4.6: the same network in matrix form (eq. 4.15)"),
+        ("composed", "The second network fed the first one's output, unit by unit"),
+        ("composed_matrix", "Fig. 4.6: the same composition as one network with two hidden layers"),
+    ),
+    "5_1": _udl(
+        "5_1",
+        ("model", f"Figs. 5.4, 5.5b: {REGRESSION}"),
+        ("normal_pdf", "The normal density Norm_y[0, 1] (eq. 5.7)"),
+        *_sweep("5_1", "beta1", REGRESSION),
+        (
+            "beta1_likelihood",
+            "Likelihood and NLL (twin axes) and the sum of squares against the offset beta_1",
+        ),
+        ("best_beta1", f"{REGRESSION}, least squares beta_1"),
+        *_sweep("5_1", "sigma", REGRESSION),
+        ("sigma_likelihood", "Likelihood and NLL (twin axes) and the sum of squares, flat, against sigma"),
+        ("best_model", f"{REGRESSION}, maximum-likelihood sigma"),
+    ),
+    "5_2": _udl(
+        "5_2",
+        ("model", BINARY),
+        *_sweep("5_2", "beta1", BINARY),
+        ("beta1_likelihood", "Bernoulli likelihood and NLL (twin axes) against the offset beta_1"),
+        ("best_model", f"{BINARY}, maximum-likelihood beta_1"),
+    ),
+    "5_3": _udl(
+        "5_3",
+        ("model", MULTICLASS),
+        *_sweep("5_3", "beta1", MULTICLASS),
+        ("beta1_likelihood", "Categorical likelihood and NLL (twin axes) against the offset beta_1[0]"),
+        ("best_model", f"{MULTICLASS}, maximum-likelihood beta_1[0]"),
+    ),
     "17_1": _udl(
         "17_1",
         ("latent_curve", "Fig. 17.2: the curve (z, f[z]) in 3-D, opacity Pr(z)"),
@@ -147,3 +247,8 @@ def all_figures() -> list[Figure]:
 
 def slugs(notebook: str) -> list[str]:
     return [fig.slug for fig in UDL_FIGURES[notebook]]
+
+
+def sweep_slugs(notebook: str, parameter: str) -> list[str]:
+    """The figures of the models drawn along one of chapter 5's sweeps, in order."""
+    return [slug for slug in slugs(notebook) if f"_{parameter}_sweep_" in slug]

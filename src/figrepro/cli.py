@@ -75,10 +75,16 @@ def parse_section(script_file: str, raw: str, *section: str) -> dict:
     return ConfigSection(schema_path(script_file), *section).convert(raw, None, None)
 
 
+metrics_option = click.option(
+    "--metrics", type=click.Path(dir_okay=False), required=True, help="numbers (.json)"
+)
+
+
 def result_options(fn: F) -> F:
     """``--out`` (the job's arrays, .npz) and ``--metrics`` (its numbers, .json)."""
-    fn = click.option("--metrics", type=click.Path(dir_okay=False), required=True, help="numbers (.json)")(fn)
-    return click.option("--out", type=click.Path(dir_okay=False), required=True, help="arrays (.npz)")(fn)
+    return click.option("--out", type=click.Path(dir_okay=False), required=True, help="arrays (.npz)")(
+        metrics_option(fn)
+    )
 
 
 def figure_options(fn: F) -> F:

@@ -95,12 +95,48 @@ def _cross_field_errors(cfg: Mapping[str, Any]) -> Iterator[str]:
     T3, steps = udl.get("18_3", {}).get("T"), udl.get("18_4", {}).get("accelerated_steps")
     if T3 is not None and steps is not None and T3 % steps:
         yield f'udl."18_4".accelerated_steps: {steps} must divide udl."18_3".T = {T3}'
+    yield from _udl_model_errors(udl)
     if "vae" in cfg:
         yield from _vae_errors(cfg["vae"])
     if "lecture4" in cfg:
         yield from _lecture4_errors(cfg["lecture4"])
     if "localization" in cfg:
         yield from _localization_errors(cfg["localization"])
+
+
+#: outputs of the chapter-5 networks: one mean or logit, or one logit per class of the labels 0, 1, 2
+NETWORK_OUTPUTS = {"5_1": 1, "5_2": 1, "5_3": 3}
+#: models drawn along each sweep of chapter 5, every (points // n)-th value (the catalog's figures)
+SWEEP_MODELS = {("5_1", "beta1"): 5, ("5_1", "sigma"): 4, ("5_2", "beta1"): 4, ("5_3", "beta1"): 4}
+
+
+def _udl_model_errors(udl: Mapping[str, Any]) -> Iterator[str]:
+    """Shapes the schema cannot see: matrices that must fit their vectors, sweeps long enough to draw."""
+    for nb, outputs in NETWORK_OUTPUTS.items():
+        net = udl.get(nb, {}).get("network")
+        if net is None:
+            continue
+        where = f'udl."{nb}".network'
+        hidden = len(net["beta_0"])
+        if len(net["omega_0"]) != hidden:
+            yield f"{where}.omega_0: {len(net['omega_0'])} weights for {hidden} hidden units (beta_0)"
+        if len(net["beta_1"]) != outputs:
+            yield f"{where}.beta_1: this notebook's network has {outputs} output(s), got {len(net['beta_1'])}"
+        if len(net["omega_1"]) != len(net["beta_1"]) or any(len(row) != hidden for row in net["omega_1"]):
+            yield f"{where}.omega_1: must be {len(net['beta_1'])} rows (beta_1) of {hidden} weights (beta_0)"
+    for (nb, parameter), drawn in SWEEP_MODELS.items():
+        grid = udl.get(nb, {}).get(f"{parameter}_sweep")
+        if grid is not None and len(np.arange(grid["start"], grid["stop"], grid["step"])) < drawn:
+            where = f'udl."{nb}".{parameter}_sweep'
+            yield f"{where}: {drawn} models are drawn along it; give it {drawn} points or more"
+    eq = udl.get("1_1", {}).get("equations")
+    if eq is not None and (
+        len(eq["omega"]) != len(eq["beta"]) or any(len(r) != len(eq["x"]) for r in eq["omega"])
+    ):
+        yield 'udl."1_1".equations.omega: must be one row per beta of one slope per x'
+    example = udl.get("5_3", {}).get("categorical_example")
+    if example is not None and abs(sum(example) - 1) > 1e-9:
+        yield f'udl."5_3".categorical_example: probabilities must sum to 1 (got {sum(example):.6g})'
 
 
 def _span_errors(section: Mapping[str, Any], prefix: list[str], keys: Sequence[str]) -> Iterator[str]:

@@ -76,6 +76,34 @@ def new_figure(size: tuple[float, float] | None = None) -> tuple[Figure, Axes]:
     return fig, ax
 
 
+def curve(
+    x: np.ndarray,
+    y: np.ndarray,
+    style: str = "r-",
+    *,
+    xlim: tuple[float, float],
+    ylim: tuple[float, float],
+    xlabel: str = "",
+    ylabel: str = "",
+    title: str = "",
+    equal_aspect: bool = False,
+    size: tuple[float, float] | None = None,
+) -> Figure:
+    """One function y(x) on fixed axes (the notebooks' plots of a single curve)."""
+    fig, ax = new_figure(size)
+    ax.plot(x, y, style)
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    if xlabel or ylabel:
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title)
+    if equal_aspect:
+        ax.set_aspect("equal")
+    return fig
+
+
 def density_line(
     x: np.ndarray,
     y: np.ndarray,
@@ -85,13 +113,7 @@ def density_line(
     size: tuple[float, float] = (8, 2.5),
 ) -> Figure:
     """A density on [-3, 3] (the chapter-18 line plots)."""
-    fig, ax = new_figure(size)
-    ax.plot(x, y, colour)
-    ax.set_xlim(-3, 3)
-    ax.set_ylim(*ylim)
-    if title:
-        ax.set_title(title)
-    return fig
+    return curve(x, y, colour, xlim=(-3, 3), ylim=ylim, title=title, size=size)
 
 
 def true_pdf(x: np.ndarray, pdf: np.ndarray, size: tuple[float, float] | None = None) -> Figure:

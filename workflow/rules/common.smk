@@ -31,7 +31,7 @@ def section(*path, keys=None):
 
 
 def udl_figures(nb):
-    return [fig.path(FMT) for fig in UDL_FIGURES[nb]]
+    return [fig.path(FMT) for fig in UDL_FIGURES.get(nb, [])]
 
 
 def plot_options():

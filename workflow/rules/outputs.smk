@@ -2,6 +2,7 @@
 from figrepro.catalog import all_figures
 
 METRICS = [
+    *CHEAP_METRICS,
     "results/udl/17_1/metrics_integrals.json",
     *expand("results/udl/17_2/metrics_{segment}.json", segment=["expectation", "reparam", "score"]),
     *expand("results/udl/17_3/metrics_{estimator}.json", estimator=["f1", "f2", "f2_importance"]),

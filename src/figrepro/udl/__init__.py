@@ -1,1 +1,1 @@
-"""The math behind the Understanding Deep Learning notebooks of chapters 17 and 18."""
+"""The math and figures of the Understanding Deep Learning notebooks (chapters 1-7, 17 and 18)."""

@@ -1,0 +1,50 @@
+"""Notebook 3.1: the ReLU, the shallow network built up unit by unit (fig. 3.3), and its least squares
+loss on the 20 training points. Seven figures and the loss."""
+
+from __future__ import annotations
+
+import click
+
+from figrepro.catalog import slugs
+from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
+from figrepro.grids import arange
+from figrepro.io import save_json
+from figrepro.plotting import FigureWriter, curve
+from figrepro.udl import network_plots
+from figrepro.udl.activations import relu
+from figrepro.udl.likelihoods import sum_of_squares
+from figrepro.udl.networks import ShallowNet
+from figrepro.udl.toy_data import X_TRAIN, Y_REGRESSION_3_1
+
+
+@click.command()
+@params_option(__file__, "udl", "3_1")
+@metrics_option
+@figure_options
+@fail_cleanly
+def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
+    write = FigureWriter(out_dir, slugs("3_1"), fmt, dpi)
+    z = arange(params["relu_z"])
+    write(
+        "01_relu",
+        curve(z, relu(z), xlim=(-5, 5), ylim=(-5, 5), xlabel="z", ylabel="ReLU[z]", equal_aspect=True),
+    )
+
+    x = arange(params["x"])
+    for key, build_up, output in (
+        ("network", "02_build_up", "03_output"),
+        ("experiment", "04_experiment_build_up", "05_experiment_output"),
+        ("fit", "06_fit_build_up", "07_fit_output"),
+    ):
+        stages = ShallowNet.from_params(params[key]).stages(x)
+        data = (X_TRAIN, Y_REGRESSION_3_1) if key == "fit" else None
+        write(build_up, network_plots.build_up(x, stages))
+        write(output, network_plots.output(x, stages.y, data))
+    write.check_complete()
+
+    fit = ShallowNet.from_params(params["fit"])
+    save_json(metrics, {"loss": float(sum_of_squares(Y_REGRESSION_3_1, fit(X_TRAIN)))})
+
+
+if __name__ == "__main__":
+    main()

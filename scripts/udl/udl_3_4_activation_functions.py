@@ -1,0 +1,46 @@
+"""Notebook 3.4: the shallow network of fig. 3.3 with ReLU, steep sigmoid, Heaviside and linear
+activations. Ten figures, no numbers."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import click
+
+from figrepro.catalog import slugs
+from figrepro.cli import fail_cleanly, figure_options, params_option
+from figrepro.grids import arange
+from figrepro.plotting import FigureWriter, curve
+from figrepro.udl import network_plots
+from figrepro.udl.activations import Activation, heaviside, linear, relu, sigmoid
+from figrepro.udl.networks import ShallowNet
+
+
+@click.command()
+@params_option(__file__, "udl", "3_4")
+@figure_options
+@fail_cleanly
+def main(params: dict, out_dir: str, fmt: str, dpi: int) -> None:
+    write = FigureWriter(out_dir, slugs("3_4"), fmt, dpi)
+    x, z = arange(params["x"]), arange(params["activation_z"])
+    steep_sigmoid = partial(sigmoid, slope=params["sigmoid_slope"])
+    lin = partial(linear, a=params["linear"]["a"], b=params["linear"]["b"])
+
+    def network(activation: Activation, section: str, build_up: str, output: str) -> None:
+        stages = ShallowNet.from_params(params[section]).stages(x, activation)
+        write(build_up, network_plots.build_up(x, stages))
+        write(output, network_plots.output(x, stages.y))
+
+    network(relu, "relu_network", "01_relu_build_up", "02_relu_output")
+    write("03_sigmoid", curve(z, steep_sigmoid(z), xlim=(-1, 1), ylim=(0, 1), xlabel="z", ylabel="sig[z]"))
+    network(steep_sigmoid, "network", "04_sigmoid_build_up", "05_sigmoid_output")
+    write(
+        "06_heaviside", curve(z, heaviside(z), xlim=(-1, 1), ylim=(-2, 2), xlabel="z", ylabel="heaviside[z]")
+    )
+    network(heaviside, "network", "07_heaviside_build_up", "08_heaviside_output")
+    network(lin, "network", "09_linear_build_up", "10_linear_output")
+    write.check_complete()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""Notebook 4.3: the networks of notebook 4.1 in matrix form (eq. 4.15, fig. 4.6), checked against
+the unit-by-unit form, and a random 4-5-2-4-1 network. Four figures; the largest difference
+between the two forms goes into the metrics."""
+
+from __future__ import annotations
+
+import click
+import numpy as np
+
+from figrepro.catalog import slugs
+from figrepro.cli import Log, fail_cleanly, figure_options, metrics_option, params_option
+from figrepro.grids import arange
+from figrepro.io import save_json
+from figrepro.plotting import FigureWriter
+from figrepro.random_streams import source_generator
+from figrepro.udl.network_plots import square_output
+from figrepro.udl.networks import ShallowNet, composed_layers, forward, hidden_units, random_layers
+
+
+@click.command()
+@params_option(__file__, "udl", "4_3")
+@click.option("--seed", type=click.IntRange(0, 2**32 - 1), required=True, help="for the random network")
+@metrics_option
+@figure_options
+@fail_cleanly
+def main(params: dict, seed: int, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
+    log = Log("4_3")
+    write = FigureWriter(out_dir, slugs("4_3"), fmt, dpi)
+    x = arange(params["x"])
+    net1, net2 = ShallowNet.from_params(params["net1"]), ShallowNet.from_params(params["net2"])
+    net1_scalar = net1(x)
+    net1_matrix = forward(x[None, :], net1.layers())[0]
+    composed_scalar = net2(net1_scalar)
+    composed_matrix = forward(x[None, :], composed_layers(net1, net2))[0]
+    write("01_net1", square_output(x, net1_scalar))
+    write("02_net1_matrix", square_output(x, net1_matrix))
+    write("03_composed", square_output(x, composed_scalar))
+    write("04_composed_matrix", square_output(x, composed_matrix))
+    write.check_complete()
+
+    deep = params["deep"]
+    rng = source_generator(seed, 4, 3)
+    inputs = rng.standard_normal((deep["sizes"][0], deep["n_data"]))
+    layers = random_layers(rng, deep["sizes"])
+    shapes = [h.shape for h in hidden_units(inputs, layers)]
+    log(f"random network {deep['sizes']}: hidden shapes {shapes}")
+    log(f"inputs\n{inputs}\noutputs\n{forward(inputs, layers)}")
+    save_json(
+        metrics,
+        {
+            "matrix_vs_scalar_max_abs_diff_net1": float(np.max(np.abs(net1_matrix - net1_scalar))),
+            "matrix_vs_scalar_max_abs_diff_composed": float(
+                np.max(np.abs(composed_matrix - composed_scalar))
+            ),
+        },
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""Notebook 5.2: the Bernoulli likelihood of a binary classifier, lambda = sig[f[x]] (eqs. 5.17-5.18),
+swept over the output offset beta_1. Seven figures and the numbers the notebook prints."""
+
+from __future__ import annotations
+
+import click
+import numpy as np
+
+from figrepro.catalog import slugs, sweep_slugs
+from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
+from figrepro.grids import arange
+from figrepro.io import save_json
+from figrepro.plotting import FigureWriter
+from figrepro.udl.activations import sigmoid
+from figrepro.udl.likelihoods import (
+    Sweep,
+    bernoulli_log_pmf,
+    bernoulli_pmf,
+    drawn,
+    likelihood,
+    negative_log_likelihood,
+)
+from figrepro.udl.loss_plots import binary_classification, likelihood_and_nll
+from figrepro.udl.networks import forward, matrix_layers, output_bias_sweep
+from figrepro.udl.toy_data import X_TRAIN, Y_BINARY
+
+
+@click.command()
+@params_option(__file__, "udl", "5_2")
+@metrics_option
+@figure_options
+@fail_cleanly
+def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
+    write = FigureWriter(out_dir, slugs("5_2"), fmt, dpi)
+    layers = matrix_layers(params["network"])
+    x, data = arange(params["x"]), (X_TRAIN, Y_BINARY)
+    lam_train = sigmoid(forward(X_TRAIN[None], layers)[0])
+    example = params["bernoulli_example"]
+    numbers = {
+        "bernoulli_example_y0": float(bernoulli_pmf(0, example)),
+        "bernoulli_example_y1": float(bernoulli_pmf(1, example)),
+        "likelihood": float(likelihood(bernoulli_pmf(Y_BINARY, lam_train))),
+        "nll": float(negative_log_likelihood(bernoulli_log_pmf(Y_BINARY, lam_train))),
+    }
+
+    offsets = arange(params["beta1_sweep"])
+    lam = sigmoid(output_bias_sweep(X_TRAIN[None], layers, 0, offsets)[:, 0])
+    by_offset = Sweep(
+        offsets,
+        likelihood(bernoulli_pmf(Y_BINARY, lam)),
+        negative_log_likelihood(bernoulli_log_pmf(Y_BINARY, lam)),
+    )
+    best = by_offset.at_min_nll()
+    models = sweep_slugs("5_2", "beta1")
+    shown = np.append(drawn(offsets, len(models)), best)
+    outputs = output_bias_sweep(x[None], layers, 0, shown)[:, 0]
+
+    out = forward(x[None], layers)[0]
+    write("01_model", binary_classification(x, out, sigmoid(out), data))
+    for slug, value, out in zip(models, shown[:-1], outputs[:-1], strict=True):
+        write(slug, binary_classification(x, out, sigmoid(out), data, title=f"beta_1[0]={value:3.3f}"))
+    write("06_beta1_likelihood", likelihood_and_nll(by_offset, "beta_1[0]"))
+    title = f"beta_1[0]={best:3.3f}"
+    write("07_best_model", binary_classification(x, outputs[-1], sigmoid(outputs[-1]), data, title=title))
+    write.check_complete()
+
+    numbers |= {
+        "best_beta1": best,
+        "min_nll": float(by_offset.nll.min()),
+        "max_likelihood_beta1": by_offset.at_max_likelihood(),
+        "max_likelihood": float(by_offset.likelihood.max()),
+    }
+    save_json(metrics, numbers)
+
+
+if __name__ == "__main__":
+    main()
