@@ -61,7 +61,7 @@ def main() -> int:
     for name, wall, rss in rows:
         print(f"{name:42s} {wall:8.2f} {rss:11.1f}")
     udl = sum(w for name, w, _ in rows if name.startswith(("udl/17", "udl/18")))
-    cheap = [(w, r) for name, w, r in rows if name.split("/")[1] in CH01_07 and name.startswith("udl/")]
+    cheap = [(w, r) for name, w, r in rows if name.startswith(tuple(f"udl/{nb}/" for nb in CH01_07))]
     cheap_wall, cheap_peak = sum(w for w, _ in cheap), max(r for _, r in cheap)
     train = next(w for name, w, _ in rows if name == "vae/train.tsv")
     peak = max(r for _, _, r in rows)
