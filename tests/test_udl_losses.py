@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-import yaml
 from scipy import stats
 from scipy.optimize import minimize_scalar
 
@@ -23,11 +22,6 @@ from figrepro.udl.likelihoods import (
 )
 from figrepro.udl.networks import Layer, forward, matrix_layers, output_bias_sweep
 from figrepro.udl.toy_data import X_TRAIN, Y_BINARY, Y_CLASSES, Y_REGRESSION_5_1
-
-
-@pytest.fixture(scope="module")
-def udl(root) -> dict:  # type: ignore[no-untyped-def]
-    return yaml.safe_load((root / "config.yaml").read_text())["udl"]
 
 
 def test_probabilities_against_scipy() -> None:

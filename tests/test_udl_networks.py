@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-import yaml
 
 from figrepro.udl.activations import heaviside, linear, relu, sigmoid, softmax
 from figrepro.udl.likelihoods import sum_of_squares
@@ -22,11 +21,6 @@ from figrepro.udl.networks import (
     random_layers,
 )
 from figrepro.udl.toy_data import X_TRAIN, Y_REGRESSION_3_1
-
-
-@pytest.fixture(scope="module")
-def udl(root) -> dict:  # type: ignore[no-untyped-def]
-    return yaml.safe_load((root / "config.yaml").read_text())["udl"]
 
 
 def test_activations() -> None:
