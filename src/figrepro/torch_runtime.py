@@ -25,14 +25,7 @@ def torch_generator(*tags: int) -> torch.Generator:
 
 
 def deterministic_torch(threads: int) -> None:
-    """Fixed thread count and deterministic kernels (CUDA's cuBLAS needs its workspace set too).
-
-    MKL, torch's BLAS on the CPU, picks kernels by the memory alignment of its operands unless
-    conditional numerical reproducibility is on, so a float32 sum could differ from run to run
-    (seen: 1 ELBO in 4 runs of the VAE's evaluation moved by 1e-7). ``MKL_CBWR=AUTO`` keeps the
-    fastest kernels of this CPU and makes them repeat; it is read at MKL's first call.
-    """
-    os.environ.setdefault("MKL_CBWR", "AUTO")
+    """Fixed thread count and deterministic kernels (CUDA's cuBLAS needs its workspace set too)."""
     os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
     torch.set_num_threads(max(1, threads))
     torch.use_deterministic_algorithms(True)
