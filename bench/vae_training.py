@@ -2,7 +2,7 @@
 straightforward PyTorch loop of the same model.
 
 Runs the pipeline's own scripts, as the rules do: ``vae_data.py`` then ``vae_train.py`` with the
-default config on 2 threads. ``--compare`` also times a plain loop (the default Adam, one
+default config (one torch thread, vae.train.threads). ``--compare`` also times a plain loop (the default Adam, one
 ``backward`` per minibatch, the test ELBO after each epoch) on the same data.
 Usage: python bench/vae_training.py [--compare] [--keep DIR]
 """
@@ -30,7 +30,7 @@ def straightforward_loop(data: Path, epochs: int = 200) -> float:
     sys.path.insert(0, str(ROOT / "src"))
     from figrepro.vae.model import VAE
 
-    torch.set_num_threads(2)
+    torch.set_num_threads(1)  # as the pipeline's default
     with np.load(data) as d:
         x, xt = (torch.tensor(d[k], dtype=torch.float32) for k in ("x_train", "x_test"))
     torch.manual_seed(0)

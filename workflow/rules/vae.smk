@@ -66,9 +66,11 @@ rule vae_data:
         "{PY} {input.script} --params {params.section:q} --seed {params.seed} --out {output} > {log} 2>&1"
 
 
+TORCH_THREADS = VAE["train"]["threads"]  # of every torch job here, whatever --cores is
+
+
 rule vae_train:
-    """The longest job: it reserves up to 4 of Snakemake's cores so that nothing competes with
-    it on a small machine (--cores 4 on 2 CPUs); torch runs vae.train.threads threads."""
+    """The longest job; torch runs vae.train.threads threads."""
     input:
         script=script("vae/vae_train.py"),
         code=library("vae/vae_train.py"),
@@ -84,7 +86,7 @@ rule vae_train:
     benchmark:
         "benchmarks/vae/train.tsv"
     priority: 10
-    threads: min(workflow.cores, 4)
+    threads: TORCH_THREADS
     resources:
         mem_mb=2048,
     shell:
@@ -109,11 +111,11 @@ rule vae_evaluate:
         "logs/vae/evaluate.log",
     benchmark:
         "benchmarks/vae/evaluate.tsv"
-    threads: 2
+    threads: TORCH_THREADS
     resources:
         mem_mb=2048,
     shell:
-        "{PY} {input.script} --params {params.section:q} --seed {params.seed} --threads {threads}"
+        "{PY} {input.script} --params {params.section:q} --seed {params.seed} --threads {TORCH_THREADS}"
         " --data {input.data} --model {input.model} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
 
 
@@ -187,11 +189,12 @@ rule vae_gradients:
         "logs/vae/gradients.log",
     benchmark:
         "benchmarks/vae/gradients.tsv"
-    threads: 2
+    threads: TORCH_THREADS
     resources:
         mem_mb=1024,
     shell:
-        "{PY} {input.script} --params {params.section:q} --image {params.image} --seed {params.seed} --threads {threads}"
+        "{PY} {input.script} --params {params.section:q} --image {params.image} --seed {params.seed}"
+        " --threads {TORCH_THREADS}"
         " --data {input.data} --model {input.model} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
 
 
