@@ -150,6 +150,14 @@ def trajectories(paths: np.ndarray, t: np.ndarray, marker: str = "-") -> Figure:
     return fig
 
 
+def book_contours(ax: Axes, x: np.ndarray, y: np.ndarray, values: np.ndarray, lines: int) -> None:
+    """The book's style of a function of two variables: 256 filled levels in its colour map
+    (rasterized, so the file stays small) under ``lines`` translucent grey contour lines."""
+    filled = ax.contourf(x, y, values, 256, cmap=book_cmap())
+    filled.set_rasterized(True)
+    ax.contour(x, y, values, lines, colors=["#80808080"])
+
+
 def heatmap(
     x1: np.ndarray,
     x2: np.ndarray,
@@ -161,9 +169,7 @@ def heatmap(
 ) -> Figure:
     """A 2-D density: 256 filled levels in the book's map, 8 grey contours, optional cyan samples."""
     fig, ax = new_figure((8, 8))
-    filled = ax.contourf(x1, x2, values, 256, cmap=book_cmap())
-    filled.set_rasterized(True)
-    ax.contour(x1, x2, values, 8, colors=["#80808080"])
+    book_contours(ax, x1, x2, values, 8)
     ax.set_title(title)
     if samples is not None:
         ax.plot(samples[:, 0], samples[:, 1], "c.")

@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from figrepro.colormap import book_cmap
+from figrepro.plotting import book_contours
 from figrepro.vae.mnist import TOP_HALF
 
 SIDE = 28  # pixels per digit side
@@ -49,10 +49,7 @@ def column_labels(ax: Axes, labels: Sequence[str], pad: int = 1) -> None:
 
 def density_panel(ax: Axes, z1: np.ndarray, z2: np.ndarray, log_density: np.ndarray) -> None:
     """A normalised density (given as its log) in the book's colour map, with grey contours."""
-    density = np.exp(log_density)
-    filled = ax.contourf(z1, z2, density, 256, cmap=book_cmap())
-    filled.set_rasterized(True)
-    ax.contour(z1, z2, density, 6, colors=["#80808080"])
+    book_contours(ax, z1, z2, np.exp(log_density), 6)
     ax.set_xlabel("$z_1$")
     ax.set_ylabel("$z_2$")
     ax.set_aspect("equal")
