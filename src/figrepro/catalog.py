@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from figrepro.config import SWEEP_MODELS
+from figrepro.config import DESCENT_FIGURES, SWEEP_MODELS
 
 HIST_STEPS_18_1 = (0, 5, 10, 20, 40, 80, 100)
 KERNEL_STEPS_18_1 = (20, 40, 80)
@@ -61,11 +61,46 @@ def _sweep(nb: str, parameter: str, what: str) -> tuple[tuple[str, str], ...]:
     )
 
 
+def _descent(prefix: str, what: str, n: int, book: str = "") -> tuple[tuple[str, str], ...]:
+    """An optimiser's run as notebooks 6.2-6.4 draw it: the start, ``n`` drawn steps, the path."""
+    return (
+        (f"{prefix}_start", f"{book}{what}: the model at the start"),
+        *(
+            (f"{prefix}_step_{i}", f"{book}{what}: the model at drawn step {i} of {n}")
+            for i in range(1, n + 1)
+        ),
+        (f"{prefix}_path", f"{book}{what}: the path on the loss surface"),
+    )
+
+
+def _descent_end(prefix: str, what: str) -> tuple[tuple[str, str], ...]:
+    """Notebook 6.4 draws the start, the end and the path of each optimiser."""
+    return (
+        (f"{prefix}_start", f"Fig. 6.7: {what}, the model at the start"),
+        (f"{prefix}_end", f"Fig. 6.7: {what}, the model after the last step"),
+        (f"{prefix}_path", f"Fig. 6.7: {what}, the path on the loss surface"),
+    )
+
+
 REGRESSION = "Mean and +/-2 sigma of the regression network with the training data"
 BINARY = "Binary classifier: the network's output and lambda = sig[output] with the labels"
 MULTICLASS = "Three-class classifier: the network's outputs and their softmax with the labels"
 
 UDL_FIGURES: dict[str, list[Figure]] = {
+    "gradient_flow": _udl(
+        "gradient_flow",
+        ("data", "The three data points"),
+        ("outputs", "Gradient flow: f at the three data points against time"),
+        ("residuals", "Gradient flow: residuals f - y against time"),
+        ("loss", "Gradient flow: the loss 0.5 sum (f - y)^2 against time"),
+        ("parameters", "Gradient flow: slope and intercept against time"),
+        ("loss_surface", "Loss over intercept and slope (slope axis inverted) with the path of the flow"),
+        ("lines", "The fitted line at five times"),
+        *(
+            (f"predictive_{i}", f"Predictive mean and band at time {i} of 6, prior on the initial parameters")
+            for i in range(1, 7)
+        ),
+    ),
     "1_1": _udl(
         "1_1",
         ("linear_1d", "A linear function of one input, y = beta + omega x"),
@@ -135,6 +170,86 @@ UDL_FIGURES: dict[str, list[Figure]] = {
         *_sweep("5_3", "beta1", MULTICLASS),
         ("beta1_likelihood", "Categorical likelihood and NLL (twin axes) against the offset beta_1[0]"),
         ("best_model", f"{MULTICLASS}, maximum-likelihood beta_1[0]"),
+    ),
+    "6_1": _udl(
+        "6_1",
+        ("loss", "Fig. 6.10: the loss L[phi] to minimise by line search"),
+        *(
+            (f"iteration_{i}", f"Fig. 6.10: line search, the bracket [a, d] and a, b, c, d at iteration {i}")
+            for i in range(1, 11)
+        ),
+    ),
+    "6_2": _udl(
+        "6_2",
+        ("initial_model", "The 12 training points and the line at the initial parameters"),
+        ("loss_surface", "Fig. 6.1: least squares loss over intercept and slope (slope axis inverted)"),
+        ("start", "Fig. 6.1: gradient descent with line search, the line at the start"),
+        *(
+            (f"iteration_{i}", f"Fig. 6.1: gradient descent with line search, iteration {i}")
+            for i in range(1, 11)
+        ),
+        ("path", "Fig. 6.1: the path of gradient descent on the loss surface"),
+    ),
+    "6_3": _udl(
+        "6_3",
+        ("initial_model", "The Gabor model at the initial parameters and its 30 training points"),
+        ("loss_surface", "Fig. 6.5: least squares loss of the Gabor model over offset and frequency"),
+        *_descent("line_search", "gradient descent with line search", DESCENT_FIGURES["6_3"], "Fig. 6.5: "),
+        *_descent("fixed_step", "gradient descent with a fixed step", DESCENT_FIGURES["6_3"], "Fig. 6.5: "),
+        *_descent("sgd", "stochastic gradient descent", DESCENT_FIGURES["6_3"], "Fig. 6.5: "),
+    ),
+    "6_4": _udl(
+        "6_4",
+        ("initial_model", "The Gabor model at the initial parameters and its 30 training points"),
+        ("loss_surface", "Least squares loss of the Gabor model over offset and frequency"),
+        *_descent_end("sgd", "stochastic gradient descent"),
+        *_descent_end("momentum", "SGD with momentum (eq. 6.11)"),
+        *_descent_end("nesterov", "SGD with Nesterov momentum"),
+    ),
+    "6_5": _udl(
+        "6_5",
+        ("gd_small_step", "Fig. 6.9: gradient descent with a small step on an elongated bowl"),
+        ("gd_large_step", "Fig. 6.9: gradient descent with a large step, oscillating across the bowl"),
+        ("normalized", "Fig. 6.9: normalised gradients (eqs. 6.13-6.14)"),
+        ("adam", "Fig. 6.9: Adam (eqs. 6.15-6.17)"),
+    ),
+    "9_2": _udl(
+        "9_2",
+        (
+            "paths",
+            "Fig. 9.3: the loss, the continuous flow (blue) and gradient descent with a finite step (red)",
+        ),
+        ("regularizer", "Fig. 9.3: the implicit regulariser alpha/4 |dL/dphi|^2"),
+        ("regularized_loss", "Fig. 9.3: the loss plus the implicit regulariser"),
+        (
+            "regularized_paths",
+            "Fig. 9.3: the flow on the regularised loss (blue) follows the finite steps (red)",
+        ),
+    ),
+    "9_4": _udl(
+        "9_4",
+        ("data", "Fig. 9.11: the true function +/-2 sigma and the 15 noisy points"),
+        ("posterior_mean", "Fig. 9.11: the model at the posterior mean of its parameters"),
+        ("sample_1", "Fig. 9.11: the model at a sample of the posterior"),
+        ("sample_2", "Fig. 9.11: the model at a second sample of the posterior"),
+        ("predictive", "Fig. 9.11: the predictive mean +/-2 sd"),
+    ),
+    "16_3": _udl(
+        "16_3",
+        ("f", "Like fig. 16.9: a contraction mapping f[z] and the identity"),
+        ("f_fixed_point", "Like fig. 16.9: f[z] and its fixed point, found by iteration"),
+        ("f2", "A second contraction, decreasing"),
+        ("f2_fixed_point", "The second contraction and its fixed point, found by iteration"),
+        ("f3", "A map that is not a contraction (slope above 1)"),
+        ("f3_iterates", "The third map and where iteration ends: it finds no fixed point"),
+        ("inverse", "Like fig. 16.9: z + f[z], y - f[z] and the z that maps to y, by iteration"),
+    ),
+    "21_1": _udl(
+        "21_1",
+        ("frequencies", "Credit scores of those who defaulted and who repaid, blue and yellow populations"),
+        ("roc_threshold_0", "Fig. 21.2: ROC curves of both populations, one threshold 0 for both"),
+        ("roc_parity", 'Fig. 21.2: thresholds for demographic parity (udl."21_1".thresholds)'),
+        ("roc_opportunity", 'Fig. 21.2: thresholds for equal opportunity (udl."21_1".thresholds)'),
     ),
     "17_1": _udl(
         "17_1",
@@ -247,6 +362,11 @@ def all_figures() -> list[Figure]:
 
 def slugs(notebook: str) -> list[str]:
     return [fig.slug for fig in UDL_FIGURES[notebook]]
+
+
+def by_name(notebook: str) -> dict[str, str]:
+    """Each figure's slug under its name without the number: ``{"sgd_path": "26_sgd_path", ...}``."""
+    return {slug.split("_", 1)[1]: slug for slug in slugs(notebook)}
 
 
 def sweep_slugs(notebook: str, parameter: str) -> list[str]:

@@ -6,6 +6,7 @@ Errors name the offending key in the config's own spelling, e.g. ``udl."17_1".si
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -96,6 +97,7 @@ def _cross_field_errors(cfg: Mapping[str, Any]) -> Iterator[str]:
     if T3 is not None and steps is not None and T3 % steps:
         yield f'udl."18_4".accelerated_steps: {steps} must divide udl."18_3".T = {T3}'
     yield from _udl_model_errors(udl)
+    yield from _optimisation_errors(udl)
     if "vae" in cfg:
         yield from _vae_errors(cfg["vae"])
     if "lecture4" in cfg:
@@ -137,6 +139,32 @@ def _udl_model_errors(udl: Mapping[str, Any]) -> Iterator[str]:
     example = udl.get("5_3", {}).get("categorical_example")
     if example is not None and abs(sum(example) - 1) > 1e-9:
         yield f'udl."5_3".categorical_example: probabilities must sum to 1 (got {sum(example):.6g})'
+
+
+#: models drawn along each descent of notebooks 6.2 (every step) and 6.3 (every 4th or 8th step)
+DESCENT_FIGURES = {"6_2": 10, "6_3": 6}
+
+
+def _optimisation_errors(udl: Mapping[str, Any]) -> Iterator[str]:
+    """Run lengths the figures depend on, and orders the schema cannot see."""
+    steps = udl.get("6_2", {}).get("n_steps")
+    if steps is not None and steps != DESCENT_FIGURES["6_2"]:
+        yield f'udl."6_2".n_steps: one figure per step makes {DESCENT_FIGURES["6_2"]} steps; got {steps}'
+    for run in ("line_search", "fixed_step", "sgd"):
+        section = udl.get("6_3", {}).get(run)
+        if section is not None:
+            drawn = len(range(1, section["n_steps"] + 1, section["draw_every"]))
+            if drawn != DESCENT_FIGURES["6_3"]:
+                yield (
+                    f'udl."6_3".{run}: n_steps / draw_every draws {drawn} models; '
+                    f"the notebook draws {DESCENT_FIGURES['6_3']}"
+                )
+    bracket = udl.get("6_1", {}).get("bracket")
+    if bracket is not None and not all(u < v for u, v in itertools.pairwise(bracket)):
+        yield f'udl."6_1".bracket: {bracket} must be a < b < c < d'
+    flow = udl.get("gradient_flow", {})
+    if "x" in flow and "y" in flow and len(flow["x"]) != len(flow["y"]):
+        yield f"udl.gradient_flow.y: {len(flow['y'])} values for {len(flow['x'])} points x"
 
 
 def _span_errors(section: Mapping[str, Any], prefix: list[str], keys: Sequence[str]) -> Iterator[str]:

@@ -1,0 +1,56 @@
+"""Notebook 6.1: line search by bracketing (fig. 6.10) on a 1-D loss with two dips. Eleven figures;
+the solution, its loss and the bracket of each iteration."""
+
+from __future__ import annotations
+
+import click
+
+from figrepro.catalog import slugs
+from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
+from figrepro.config import ConfigError
+from figrepro.grids import arange
+from figrepro.io import save_json
+from figrepro.plotting import FigureWriter, curve
+from figrepro.udl.line_search import line_search
+from figrepro.udl.toy_losses import two_dips
+
+
+@click.command()
+@params_option(__file__, "udl", "6_1")
+@metrics_option
+@figure_options
+@fail_cleanly
+def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
+    iterations = [s for s in slugs("6_1") if "_iteration_" in s]
+    search = line_search(
+        lambda phi: float(two_dips(phi)), params["bracket"], params["thresh"], len(iterations)
+    )
+    if len(search.brackets) < len(iterations):
+        raise ConfigError(
+            f'udl."6_1".thresh: the search stops after {len(search.brackets)} iterations; '
+            f"the notebook draws {len(iterations)}"
+        )
+    write = FigureWriter(out_dir, slugs("6_1"), fmt, dpi)
+    phi = arange(params["phi"])
+    labels = {"xlim": (0, 1), "ylim": (0, 1), "xlabel": r"$\phi$", "ylabel": r"$L[\phi]$"}
+    write("01_loss", curve(phi, two_dips(phi), **labels))
+    for slug, points in zip(iterations, search.brackets, strict=True):
+        fig = curve(phi, two_dips(phi), **labels)
+        ax = fig.axes[0]
+        ax.axvspan(points[0], points[3], facecolor="k", alpha=0.2)
+        for p in points:
+            ax.plot([p, p], [0, 1], "b-")
+        write(slug, fig)
+    write.check_complete()
+    save_json(
+        metrics,
+        {
+            "solution": search.solution,
+            "loss": float(two_dips(search.solution)),
+            "brackets": [list(b) for b in search.brackets],
+        },
+    )
+
+
+if __name__ == "__main__":
+    main()

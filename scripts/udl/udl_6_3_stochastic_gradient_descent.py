@@ -1,0 +1,90 @@
+"""Notebook 6.3: gradient descent with line search, with a fixed step, and stochastic gradient descent
+on the Gabor model (fig. 6.5). Twenty-six figures; the loss and gradient the notebook checks, the loss
+in each drawn title and where each run ends."""
+
+from __future__ import annotations
+
+import click
+import numpy as np
+
+from figrepro.catalog import by_name, slugs
+from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
+from figrepro.grids import arange
+from figrepro.io import save_json
+from figrepro.plotting import FigureWriter
+from figrepro.random_streams import legacy_generator
+from figrepro.udl import gabor
+from figrepro.udl.finite_differences import forward_gradient
+from figrepro.udl.optimisation_plots import gabor_model, gabor_surface
+from figrepro.udl.optimisers import gradient_descent, line_search_descent, sgd
+
+
+def loss(phi: np.ndarray) -> float:
+    return float(gabor.loss(phi[0], phi[1]))
+
+
+def batch_gradient(phi: np.ndarray, batch: np.ndarray) -> np.ndarray:
+    return gabor.gradient(phi, gabor.X[batch], gabor.Y[batch])
+
+
+@click.command()
+@params_option(__file__, "udl", "6_3")
+@metrics_option
+@figure_options
+@fail_cleanly
+def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
+    write, named = FigureWriter(out_dir, slugs("6_3"), fmt, dpi), by_name("6_3")
+    x = arange(params["model_x"])
+    initial = np.array(params["initial_phi"], dtype=float)
+    searched, fixed, stochastic = params["line_search"], params["fixed_step"], params["sgd"]
+    rs = legacy_generator(stochastic["seed"])
+    runs = {  # name -> (path, draw every ...th step)
+        "line_search": (
+            line_search_descent(
+                loss, gabor.gradient, np.array(searched["start"], dtype=float), searched["n_steps"],
+                searched["max_dist"], searched["thresh"], searched["max_iter"],
+            ),
+            searched["draw_every"],
+        ),
+        "fixed_step": (
+            gradient_descent(
+                gabor.gradient, np.array(fixed["start"], dtype=float), fixed["step"], fixed["n_steps"]
+            ),
+            fixed["draw_every"],
+        ),
+        "sgd": (
+            sgd(
+                batch_gradient, np.array(stochastic["start"], dtype=float), stochastic["step"],
+                stochastic["n_steps"], rs, len(gabor.X), stochastic["batch_size"],
+            ),
+            stochastic["draw_every"],
+        ),
+    }  # fmt: skip
+
+    surface = gabor.loss_grid(arange(params["surface"]["offset"]), arange(params["surface"]["frequency"]))
+    write("01_initial_model", gabor_model(initial, x, "Initial parameters"))
+    write("02_loss_surface", gabor_surface(*surface))
+    numbers: dict[str, object] = {
+        "initial_loss": loss(np.array(params["loss_check_phi"], dtype=float)),
+        "gradient_at_start": [float(g) for g in gabor.gradient(initial)],
+        "gradient_at_start_finite_difference": [
+            float(g) for g in forward_gradient(loss, initial, params["finite_difference_delta"])
+        ],
+    }
+    for name, (path, every) in runs.items():
+        drawn = np.arange(1, len(path), every)  # the steps after which the notebook draws
+        losses = [loss(path[0]), *(loss(path[step]) for step in drawn)]
+        write(named[f"{name}_start"], gabor_model(path[0], x, f"Initial parameters, Loss = {losses[0]:f}"))
+        for i, (step, value) in enumerate(zip(drawn, losses[1:], strict=True), 1):
+            write(
+                named[f"{name}_step_{i}"], gabor_model(path[step], x, f"Iteration {step}, loss = {value:f}")
+            )
+        write(named[f"{name}_path"], gabor_surface(*surface, path))
+        numbers[f"losses_{name}"] = losses
+        numbers[f"final_phi_{name}"] = [float(v) for v in path[-1]]
+    write.check_complete()
+    save_json(metrics, numbers)
+
+
+if __name__ == "__main__":
+    main()

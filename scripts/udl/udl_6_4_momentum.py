@@ -1,0 +1,67 @@
+"""Notebook 6.4: stochastic gradient descent, with momentum and with Nesterov momentum, on the Gabor
+model (fig. 6.7, eq. 6.11). Eleven figures; the initial loss and where each run ends."""
+
+from __future__ import annotations
+
+import click
+import numpy as np
+
+from figrepro.catalog import by_name, slugs
+from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
+from figrepro.grids import arange
+from figrepro.io import save_json
+from figrepro.plotting import FigureWriter
+from figrepro.random_streams import legacy_generator
+from figrepro.udl import gabor
+from figrepro.udl.optimisation_plots import gabor_model, gabor_surface
+from figrepro.udl.optimisers import momentum_sgd, sgd
+
+
+def loss(phi: np.ndarray) -> float:
+    return float(gabor.loss(phi[0], phi[1]))
+
+
+def batch_gradient(phi: np.ndarray, batch: np.ndarray) -> np.ndarray:
+    return gabor.gradient(phi, gabor.X[batch], gabor.Y[batch])
+
+
+@click.command()
+@params_option(__file__, "udl", "6_4")
+@metrics_option
+@figure_options
+@fail_cleanly
+def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
+    write, named = FigureWriter(out_dir, slugs("6_4"), fmt, dpi), by_name("6_4")
+    x = arange(params["model_x"])
+    start = np.array(params["start"], dtype=float)
+    common = (batch_gradient, start, params["step"], params["n_steps"])
+    batches = (len(gabor.X), params["batch_size"])
+    runs = {  # each run reseeds, as the notebook does
+        "sgd": sgd(*common, legacy_generator(params["seed"]), *batches),
+        "momentum": momentum_sgd(*common, legacy_generator(params["seed"]), *batches, params["beta"]),
+        "nesterov": momentum_sgd(
+            *common, legacy_generator(params["seed"]), *batches, params["beta"], nesterov=True
+        ),
+    }
+
+    surface = gabor.loss_grid(arange(params["surface"]["offset"]), arange(params["surface"]["frequency"]))
+    write(
+        "01_initial_model", gabor_model(np.array(params["initial_phi"], dtype=float), x, "Initial parameters")
+    )
+    write("02_loss_surface", gabor_surface(*surface))
+    numbers: dict[str, object] = {"initial_loss": loss(start)}
+    for name, path in runs.items():
+        end = len(path) - 1
+        write(
+            named[f"{name}_start"], gabor_model(path[0], x, f"Initial parameters, Loss = {loss(path[0]):f}")
+        )
+        write(named[f"{name}_end"], gabor_model(path[-1], x, f"Iteration {end}, loss = {loss(path[-1]):f}"))
+        write(named[f"{name}_path"], gabor_surface(*surface, path))
+        numbers[f"final_loss_{name}"] = loss(path[-1])
+        numbers[f"final_phi_{name}"] = [float(v) for v in path[-1]]
+    write.check_complete()
+    save_json(metrics, numbers)
+
+
+if __name__ == "__main__":
+    main()

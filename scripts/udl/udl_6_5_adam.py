@@ -1,0 +1,78 @@
+"""Notebook 6.5: gradient descent with a small and a large step, normalised gradients and Adam on an
+elongated bowl (fig. 6.9). Four figures; where each path ends."""
+
+from __future__ import annotations
+
+import click
+import numpy as np
+
+from figrepro.catalog import slugs
+from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
+from figrepro.grids import arange
+from figrepro.io import save_json
+from figrepro.plotting import FigureWriter
+from figrepro.udl.finite_differences import central_gradient_of
+from figrepro.udl.optimisation_plots import Trace, loss_surface
+from figrepro.udl.optimisers import adam, gradient_descent, normalized_gradients
+from figrepro.udl.toy_losses import elongated_bowl
+
+PATH_COLOUR = "#a0d9d3ff"
+
+
+@click.command()
+@params_option(__file__, "udl", "6_5")
+@metrics_option
+@figure_options
+@fail_cleanly
+def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
+    write = FigureWriter(out_dir, slugs("6_5"), fmt, dpi)
+    gradient = central_gradient_of(elongated_bowl, params["finite_difference_delta"])
+    start = np.array(params["start"], dtype=float)
+    small, large, normalised, adaptive = (
+        params["gd_small_step"],
+        params["gd_large_step"],
+        params["normalized"],
+        params["adam"],
+    )
+    paths = {
+        "gd_small_step": gradient_descent(gradient, start, small["step"], small["n_steps"]),
+        "gd_large_step": gradient_descent(gradient, start, large["step"], large["n_steps"]),
+        "normalized": normalized_gradients(
+            gradient, start, normalised["step"], normalised["n_steps"], normalised["epsilon"]
+        ),
+        "adam": adam(
+            gradient,
+            start,
+            adaptive["step"],
+            adaptive["n_steps"],
+            adaptive["beta"],
+            adaptive["gamma"],
+            adaptive["epsilon"],
+        ),
+    }
+    grid = arange(params["grid"])
+    phi0, phi1 = np.meshgrid(grid, grid)
+    values = elongated_bowl(phi0, phi1)
+    for slug, path in zip(slugs("6_5"), paths.values(), strict=True):
+        traces = (
+            Trace(path, "-", {"color": PATH_COLOUR}),
+            Trace(path, ".", {"color": PATH_COLOUR, "markersize": 10}),
+        )
+        write(
+            slug,
+            loss_surface(
+                phi0,
+                phi1,
+                values,
+                lines=20,
+                size=(7, 7),
+                labels=(r"$\phi_{0}$", r"$\phi_{1}$"),
+                traces=traces,
+            ),
+        )
+    write.check_complete()
+    save_json(metrics, {f"final_phi_{name}": [float(v) for v in path[-1]] for name, path in paths.items()})
+
+
+if __name__ == "__main__":
+    main()

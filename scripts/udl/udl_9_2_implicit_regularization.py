@@ -1,0 +1,65 @@
+"""Notebook 9.2: gradient descent with a finite step leaves the continuous flow, and the flow on the
+loss plus an implicit regulariser follows it again (fig. 9.3, eq. 9.8). Four figures; where the three
+paths end and the regulariser's largest value on the grid."""
+
+from __future__ import annotations
+
+import click
+import numpy as np
+
+from figrepro.catalog import slugs
+from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
+from figrepro.grids import arange
+from figrepro.io import save_json
+from figrepro.plotting import FigureWriter
+from figrepro.udl import implicit_regularization as ir
+from figrepro.udl.finite_differences import central_gradient_of
+from figrepro.udl.optimisation_plots import Trace, loss_surface
+from figrepro.udl.optimisers import gradient_descent
+
+
+def surface(phi0: np.ndarray, phi1: np.ndarray, values: np.ndarray, *paths: Trace) -> object:
+    return loss_surface(
+        phi0, phi1, values, lines=20, size=(7, 7), labels=(r"$\phi_{0}$", r"$\phi_{1}$"), traces=paths
+    )
+
+
+@click.command()
+@params_option(__file__, "udl", "9_2")
+@metrics_option
+@figure_options
+@fail_cleanly
+def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
+    write = FigureWriter(out_dir, slugs("9_2"), fmt, dpi)
+    start = np.array(params["start"], dtype=float)
+    flow, finite = params["continuous"], params["finite_step"]
+    loss_gradient = central_gradient_of(ir.loss, ir.DELTA)
+    regularised_gradient = central_gradient_of(ir.regularised_loss(params["flow_alpha"]), ir.DELTA)
+    continuous = gradient_descent(loss_gradient, start, flow["step"], flow["n_steps"])
+    finite_step = gradient_descent(loss_gradient, start, finite["step"], finite["n_steps"])
+    continuous_regularised = gradient_descent(regularised_gradient, start, flow["step"], flow["n_steps"])
+
+    grid = arange(params["grid"])
+    phi0, phi1 = np.meshgrid(grid, grid)
+    alpha = params["regularizer_alpha"]
+    regulariser = ir.regulariser(phi0, phi1, alpha)
+    regularised = ir.loss(phi0, phi1) + regulariser
+    red = Trace(finite_step, "ro-")
+    write("01_paths", surface(phi0, phi1, ir.loss(phi0, phi1), red, Trace(continuous, "b-")))
+    write("02_regularizer", surface(phi0, phi1, regulariser))
+    write("03_regularized_loss", surface(phi0, phi1, regularised))
+    write("04_regularized_paths", surface(phi0, phi1, regularised, red, Trace(continuous_regularised, "b-")))
+    write.check_complete()
+    save_json(
+        metrics,
+        {
+            "end_continuous": [float(v) for v in continuous[-1]],
+            "end_finite_step": [float(v) for v in finite_step[-1]],
+            "end_continuous_regularized": [float(v) for v in continuous_regularised[-1]],
+            "regularizer_max": float(regulariser.max()),
+        },
+    )
+
+
+if __name__ == "__main__":
+    main()
