@@ -3,7 +3,8 @@
 Budgets, on 2 cores: the chapter 17-18 jobs' summed wall time <= 60 s and every job's peak memory
 <= 1 GiB (issue 2); the VAE training job <= 60 s (issue 3; here it shares the cores with whatever
 Snakemake runs beside it, see bench/vae_training.py for it alone); the jobs of chapters 1-7
-(one per notebook) <= 30 s summed, each <= 300 MB (issue 9).
+(one per notebook) <= 30 s summed, each <= 300 MB (issue 9); those of chapters 6-21 and the
+gradient-flow blog <= 40 s summed, each <= 400 MB, and the whole build <= 4 minutes (issue 10).
 Usage: python bench/build_budget.py [--cores 2] [--keep DIR]
 """
 
@@ -24,6 +25,10 @@ MEMORY_BUDGET_MB = 1024.0
 CH01_07 = ("1_1", "3_1", "3_4", "4_1", "4_3", "5_1", "5_2", "5_3", "7_1")
 CH01_07_WALL_BUDGET_S = 30.0
 CH01_07_MEMORY_BUDGET_MB = 300.0
+CH06_21 = ("gradient_flow", "6_1", "6_2", "6_3", "6_4", "6_5", "9_2", "9_4", "16_3", "21_1")
+CH06_21_WALL_BUDGET_S = 40.0
+CH06_21_MEMORY_BUDGET_MB = 400.0
+BUILD_BUDGET_S = 240.0
 
 
 def main() -> int:
@@ -61,21 +66,31 @@ def main() -> int:
     for name, wall, rss in rows:
         print(f"{name:42s} {wall:8.2f} {rss:11.1f}")
     udl = sum(w for name, w, _ in rows if name.startswith(("udl/17", "udl/18")))
-    cheap = [(w, r) for name, w, r in rows if name.startswith(tuple(f"udl/{nb}/" for nb in CH01_07))]
-    cheap_wall, cheap_peak = sum(w for w, _ in cheap), max(r for _, r in cheap)
+
+    def group(notebooks: tuple[str, ...]) -> tuple[int, float, float]:
+        jobs = [(w, r) for name, w, r in rows if name.startswith(tuple(f"udl/{nb}/" for nb in notebooks))]
+        return len(jobs), sum(w for w, _ in jobs), max(r for _, r in jobs)
+
+    n_cheap, cheap_wall, cheap_peak = group(CH01_07)
+    n_late, late_wall, late_peak = group(CH06_21)
     train = next(w for name, w, _ in rows if name == "vae/train.tsv")
     peak = max(r for _, _, r in rows)
     print(
-        f"\nchapters 1-7: {len(cheap)} jobs, {cheap_wall:.1f} s summed "
+        f"\nchapters 1-7: {n_cheap} jobs, {cheap_wall:.1f} s summed "
         f"(budget {CH01_07_WALL_BUDGET_S:.0f} s), "
         f"largest peak memory {cheap_peak:.0f} MB (budget {CH01_07_MEMORY_BUDGET_MB:.0f} MB)"
+    )
+    print(
+        f"chapters 6-21 and the blog: {n_late} jobs, {late_wall:.1f} s summed "
+        f"(budget {CH06_21_WALL_BUDGET_S:.0f} s), "
+        f"largest peak memory {late_peak:.0f} MB (budget {CH06_21_MEMORY_BUDGET_MB:.0f} MB)"
     )
     print(
         f"summed wall time of the chapter 17-18 jobs {udl:.1f} s (budget {UDL_WALL_BUDGET_S:.0f} s); "
         f"VAE training {train:.1f} s (budget {VAE_TRAIN_BUDGET_S:.0f} s); "
         f"all jobs {sum(w for _, w, _ in rows):.1f} s; "
         f"largest peak memory {peak:.0f} MB (budget {MEMORY_BUDGET_MB:.0f} MB); "
-        f"build wall clock {elapsed:.1f} s with --cores {args.cores}"
+        f"build wall clock {elapsed:.1f} s with --cores {args.cores} (budget {BUILD_BUDGET_S:.0f} s)"
     )
     within = (
         udl <= UDL_WALL_BUDGET_S
@@ -83,6 +98,9 @@ def main() -> int:
         and peak <= MEMORY_BUDGET_MB
         and cheap_wall <= CH01_07_WALL_BUDGET_S
         and cheap_peak <= CH01_07_MEMORY_BUDGET_MB
+        and late_wall <= CH06_21_WALL_BUDGET_S
+        and late_peak <= CH06_21_MEMORY_BUDGET_MB
+        and elapsed <= BUILD_BUDGET_S
     )
     return 0 if within else 1
 

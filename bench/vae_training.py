@@ -2,8 +2,8 @@
 straightforward PyTorch loop of the same model.
 
 Runs the pipeline's own scripts, as the rules do: ``vae_data.py`` then ``vae_train.py`` with the
-default config (one torch thread, vae.train.threads). ``--compare`` also times a plain loop (the default Adam, one
-``backward`` per minibatch, the test ELBO after each epoch) on the same data.
+default config (one torch thread, vae.train.threads). ``--compare`` also times a plain loop (the
+default Adam, one ``backward`` per minibatch, the test ELBO after each epoch) on the same data.
 Usage: python bench/vae_training.py [--compare] [--keep DIR]
 """
 

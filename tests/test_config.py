@@ -108,6 +108,18 @@ def test_smoke_config_is_valid(root: Path, schema: dict) -> None:
             {"udl": {"1_1": {"equations": {"beta": [1.0], "omega": [[1.0, 2.0]], "x": [1.0]}}}},
             'udl."1_1".equations.omega: must be one row per beta',
         ),
+        ({"udl": {"6_2": {"n_steps": 12}}}, 'udl."6_2".n_steps: one figure per step makes 10 steps; got 12'),
+        ({"udl": {"6_3": {"sgd": {"draw_every": 4}}}}, 'udl."6_3".sgd: n_steps / draw_every draws 11 models'),
+        (
+            {"udl": {"6_1": {"bracket": [0.0, 0.5, 0.4, 1.0]}}},
+            'udl."6_1".bracket: [0.0, 0.5, 0.4, 1.0] must be',
+        ),
+        ({"udl": {"6_4": {"beta": 1.0}}}, 'udl."6_4".beta'),
+        ({"udl": {"9_4": {"prior_variance": 0}}}, 'udl."9_4".prior_variance'),
+        ({"udl": {"21_1": {"thresholds": "fair"}}}, 'udl."21_1".thresholds'),
+        ({"udl": {"21_1": {"curves": {"blue": {"defaulted": [1, 2]}}}}}, 'udl."21_1".curves'),
+        ({"udl": {"gradient_flow": {"y": [1.0, 2.0]}}}, "udl.gradient_flow.y: 2 values for 3 points"),
+        ({"udl": {"gradient_flow": {"predictive_times": [1.0]}}}, "udl.gradient_flow.predictive_times"),
     ],
 )
 def test_bad_values_are_refused_naming_the_key(schema: dict, config: dict, message: str) -> None:

@@ -1,5 +1,5 @@
-"""The one-job scripts of UDL notebooks 1.1 to 7.1, run in-process: every figure of the catalog,
-the numbers each notebook prints, and one-line refusals of bad parameters."""
+"""The one-job scripts of the UDL notebooks (chapters 1 to 9, 16, 21 and the blog), run in-process:
+every figure of the catalog, the numbers each notebook prints, and one-line refusals of bad parameters."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from script_runner import run
-from udl_printed import check_printed_numbers
+from udl_printed import check_chapters_6_to_21, check_printed_numbers
 
 from figrepro.catalog import UDL_FIGURES
 
@@ -22,6 +22,16 @@ SCRIPTS = {
     "5_2": "udl_5_2_binary_cross_entropy",
     "5_3": "udl_5_3_multiclass_cross_entropy",
     "7_1": "udl_7_1_backpropagation",
+    "gradient_flow": "udl_gradient_flow",
+    "6_1": "udl_6_1_line_search",
+    "6_2": "udl_6_2_gradient_descent",
+    "6_3": "udl_6_3_stochastic_gradient_descent",
+    "6_4": "udl_6_4_momentum",
+    "6_5": "udl_6_5_adam",
+    "9_2": "udl_9_2_implicit_regularization",
+    "9_4": "udl_9_4_bayesian_approach",
+    "16_3": "udl_16_3_contraction_mappings",
+    "21_1": "udl_21_1_bias_mitigation",
 }
 NO_METRICS = {"3_4"}
 SEEDED = {"4_3"}
@@ -73,6 +83,16 @@ def test_printed_numbers(outputs: dict[str, Path]) -> None:
     assert metrics["udl/5_2"]["max_likelihood_beta1"] == metrics["udl/5_2"]["best_beta1"]
     regions = metrics["udl/4_1"]
     assert regions["linear_regions_net2_of_net1_of_net1"] > regions["linear_regions_net2_of_net1"] > 3
+    check_chapters_6_to_21(metrics)
+
+
+def test_21_1_draws_the_prefilled_thresholds_when_asked(tmp_path: Path) -> None:
+    params = json.dumps({"thresholds": "prefilled"})
+    res = run(SCRIPTS["21_1"], *arguments("21_1", tmp_path, "--params", params))
+    assert res.exit_code == 0, res.output
+    metrics = json.loads((tmp_path / "metrics.json").read_text())
+    assert metrics["thresholds_drawn_parity"] == [0.3, -0.1]
+    assert metrics["thresholds_drawn_opportunity"] == [-0.1, -0.7]
 
 
 def test_a_hand_fitted_3_1_network_changes_the_loss(tmp_path: Path) -> None:
@@ -90,6 +110,8 @@ def test_a_hand_fitted_3_1_network_changes_the_loss(tmp_path: Path) -> None:
         ("5_3", {"network": {"beta_0": [1.0]}}, 'udl."5_3".network'),
         ("3_4", {"network": {"theta": [[0.3, -1.0]], "phi": [0.0, 1.0]}}, 'udl."3_4".network.theta'),
         ("7_1", {"beta": [1.0, 2.0]}, 'udl."7_1".beta'),
+        ("21_1", {"thresholds": "fair"}, 'udl."21_1".thresholds'),
+        ("6_3", {"sgd": {"batch_size": 0}}, 'udl."6_3".sgd.batch_size'),
     ],
 )
 def test_bad_params_name_the_key_and_write_nothing(

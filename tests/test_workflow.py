@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 from lecture4_printed import check_printed_numbers
 from mnist_files import write_mnist_files
+from udl_printed import check_chapters_6_to_21
 from udl_printed import check_printed_numbers as check_udl_printed_numbers
 
 from figrepro.catalog import all_figures
@@ -93,7 +94,7 @@ def manifest(work: Path) -> list[list[str]]:
 def test_manifest_lists_every_figure(built: Path) -> None:
     rows = manifest(built)
     assert rows[0] == ["figure", "source", "title", "sha256"]
-    assert len(rows) == 1 + 68 + 44 + 13 + 10 + 4
+    assert len(rows) == 1 + 211 + 13 + 10 + 4
     assert [r[0] for r in rows[1:]] == [f.path("pdf") for f in all_figures()]
     for path, source, title, digest in rows[1:]:
         assert (built / path).stat().st_size > 0
@@ -103,6 +104,7 @@ def test_manifest_lists_every_figure(built: Path) -> None:
     for row in rows[1:]:
         counts[row[1]] = counts.get(row[1], 0) + 1
     assert counts == {
+        "udl/gradient_flow": 13,
         "udl/1_1": 4,
         "udl/3_1": 7,
         "udl/3_4": 10,
@@ -111,6 +113,15 @@ def test_manifest_lists_every_figure(built: Path) -> None:
         "udl/5_1": 15,
         "udl/5_2": 7,
         "udl/5_3": 7,
+        "udl/6_1": 11,
+        "udl/6_2": 14,
+        "udl/6_3": 26,
+        "udl/6_4": 11,
+        "udl/6_5": 4,
+        "udl/9_2": 4,
+        "udl/9_4": 5,
+        "udl/16_3": 7,
+        "udl/21_1": 4,
         "udl/17_1": 5,
         "udl/17_2": 3,
         "udl/17_3": 8,
@@ -183,7 +194,8 @@ def test_results_and_metrics(built: Path) -> None:
     assert abs(vae["grad_mean_reparam"] - vae["grad_mean_score"]) < 4 * spread
     assert vae["grad_var_score"] > 10 * vae["grad_var_reparam"]
     check_printed_numbers(metrics["lecture4"])  # the smoke config keeps lecture4's defaults
-    check_udl_printed_numbers(metrics)  # and those of UDL chapters 1 to 7
+    check_udl_printed_numbers(metrics)  # and those of UDL chapters 1 to 21
+    check_chapters_6_to_21(metrics)
     assert metrics["udl/4_3"]["matrix_vs_scalar_max_abs_diff_composed"] < 1e-12
     loc = metrics["localization"]
     assert set(loc) >= {
@@ -220,7 +232,10 @@ def test_editing_a_plot_script_reruns_only_its_figures(built: Path) -> None:
     assert planned_jobs(built) == {}
 
 
-CHEAP_WITH_FIGURES = ("1_1", "3_1", "3_4", "4_1", "4_3", "5_1", "5_2", "5_3")
+CHEAP_WITH_FIGURES = (
+    *("gradient_flow", "1_1", "3_1", "3_4", "4_1", "4_3", "5_1", "5_2", "5_3"),
+    *("6_1", "6_2", "6_3", "6_4", "6_5", "9_2", "9_4", "16_3", "21_1"),
+)
 
 
 def test_editing_the_plot_library_reruns_no_computation(built: Path) -> None:
@@ -252,13 +267,18 @@ def test_editing_the_network_module_reruns_exactly_its_notebooks(built: Path) ->
     assert jobs == {**{f"udl_{nb}": 1 for nb in networks}, "metrics": 1, "manifest": 1}
     with edited(built / "src/figrepro/udl/toy_backprop.py"):
         assert planned_jobs(built) == {"udl_7_1": 1, "metrics": 1, "manifest": 1}
+    with edited(built / "src/figrepro/udl/optimisers.py"):
+        optimised = ("6_2", "6_3", "6_4", "6_5", "9_2")
+        assert planned_jobs(built) == {**{f"udl_{nb}": 1 for nb in optimised}, "metrics": 1, "manifest": 1}
 
 
-def test_a_chapter_5_constant_reruns_only_its_notebook(built: Path, tmp_path: Path) -> None:
+def test_a_notebook_constant_reruns_only_its_notebook(built: Path, tmp_path: Path) -> None:
     extra = tmp_path / "extra.yaml"
     extra.write_text('udl:\n  "5_1":\n    sigma: 0.25\n')
     assert planned_jobs(built, extra) == {"udl_5_1": 1, "metrics": 1, "manifest": 1}
-    extra.write_text("seed: 7\n")  # of chapters 1-7, only 4_3's random network reads the seed
+    extra.write_text('udl:\n  "21_1":\n    thresholds: prefilled\n')
+    assert planned_jobs(built, extra) == {"udl_21_1": 1, "metrics": 1, "manifest": 1}
+    extra.write_text("seed: 7\n")  # of these notebooks only 4_3's random network reads the seed
     jobs = planned_jobs(built, extra)
     assert {job for job in jobs if job.removeprefix("udl_") in (*CHEAP_WITH_FIGURES, "7_1")} == {"udl_4_3"}
 
@@ -311,6 +331,7 @@ def test_18_4_constant_does_not_retrain(built: Path, tmp_path: Path) -> None:
         ("localization:\n  noise_variance: -5\n", "localization.noise_variance"),
         ('udl:\n  "5_1":\n    sigma_sweep: {start: 0.1, stop: 0.11, step: 0.005}\n', 'udl."5_1".sigma_sweep'),
         ('udl:\n  "3_4":\n    network: {theta: [[1, 2]], phi: [1]}\n', 'udl."3_4".network.phi'),
+        ('udl:\n  "6_3":\n    sgd: {n_steps: 50}\n', 'udl."6_3".sgd: n_steps / draw_every'),
     ],
 )
 def test_bad_config_is_refused_before_any_job(
