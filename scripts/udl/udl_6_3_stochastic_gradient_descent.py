@@ -19,14 +19,6 @@ from figrepro.udl.optimisation_plots import gabor_model, gabor_surface
 from figrepro.udl.optimisers import gradient_descent, line_search_descent, sgd
 
 
-def loss(phi: np.ndarray) -> float:
-    return float(gabor.loss(phi[0], phi[1]))
-
-
-def batch_gradient(phi: np.ndarray, batch: np.ndarray) -> np.ndarray:
-    return gabor.gradient(phi, gabor.X[batch], gabor.Y[batch])
-
-
 @click.command()
 @params_option(__file__, "udl", "6_3")
 @metrics_option
@@ -41,7 +33,7 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
     runs = {  # name -> (path, draw every ...th step)
         "line_search": (
             line_search_descent(
-                loss, gabor.gradient, np.array(searched["start"], dtype=float), searched["n_steps"],
+                gabor.loss_at, gabor.gradient, np.array(searched["start"], dtype=float), searched["n_steps"],
                 searched["max_dist"], searched["thresh"], searched["max_iter"],
             ),
             searched["draw_every"],
@@ -54,7 +46,7 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
         ),
         "sgd": (
             sgd(
-                batch_gradient, np.array(stochastic["start"], dtype=float), stochastic["step"],
+                gabor.batch_gradient, np.array(stochastic["start"], dtype=float), stochastic["step"],
                 stochastic["n_steps"], rs, len(gabor.X), stochastic["batch_size"],
             ),
             stochastic["draw_every"],
@@ -65,15 +57,15 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
     write("01_initial_model", gabor_model(initial, x, "Initial parameters"))
     write("02_loss_surface", gabor_surface(*surface))
     numbers: dict[str, object] = {
-        "initial_loss": loss(np.array(params["loss_check_phi"], dtype=float)),
+        "initial_loss": gabor.loss_at(np.array(params["loss_check_phi"], dtype=float)),
         "gradient_at_start": [float(g) for g in gabor.gradient(initial)],
         "gradient_at_start_finite_difference": [
-            float(g) for g in forward_gradient(loss, initial, params["finite_difference_delta"])
+            float(g) for g in forward_gradient(gabor.loss_at, initial, params["finite_difference_delta"])
         ],
     }
     for name, (path, every) in runs.items():
         drawn = np.arange(1, len(path), every)  # the steps after which the notebook draws
-        losses = [loss(path[0]), *(loss(path[step]) for step in drawn)]
+        losses = [gabor.loss_at(path[0]), *(gabor.loss_at(path[step]) for step in drawn)]
         write(named[f"{name}_start"], gabor_model(path[0], x, f"Initial parameters, Loss = {losses[0]:f}"))
         for i, (step, value) in enumerate(zip(drawn, losses[1:], strict=True), 1):
             write(

@@ -17,14 +17,6 @@ from figrepro.udl.optimisation_plots import gabor_model, gabor_surface
 from figrepro.udl.optimisers import momentum_sgd, sgd
 
 
-def loss(phi: np.ndarray) -> float:
-    return float(gabor.loss(phi[0], phi[1]))
-
-
-def batch_gradient(phi: np.ndarray, batch: np.ndarray) -> np.ndarray:
-    return gabor.gradient(phi, gabor.X[batch], gabor.Y[batch])
-
-
 @click.command()
 @params_option(__file__, "udl", "6_4")
 @metrics_option
@@ -34,7 +26,7 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
     write, named = FigureWriter(out_dir, slugs("6_4"), fmt, dpi), by_name("6_4")
     x = arange(params["model_x"])
     start = np.array(params["start"], dtype=float)
-    common = (batch_gradient, start, params["step"], params["n_steps"])
+    common = (gabor.batch_gradient, start, params["step"], params["n_steps"])
     batches = (len(gabor.X), params["batch_size"])
     runs = {  # each run reseeds, as the notebook does
         "sgd": sgd(*common, legacy_generator(params["seed"]), *batches),
@@ -49,15 +41,13 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
         "01_initial_model", gabor_model(np.array(params["initial_phi"], dtype=float), x, "Initial parameters")
     )
     write("02_loss_surface", gabor_surface(*surface))
-    numbers: dict[str, object] = {"initial_loss": loss(start)}
+    numbers: dict[str, object] = {"initial_loss": gabor.loss_at(start)}
     for name, path in runs.items():
-        end = len(path) - 1
-        write(
-            named[f"{name}_start"], gabor_model(path[0], x, f"Initial parameters, Loss = {loss(path[0]):f}")
-        )
-        write(named[f"{name}_end"], gabor_model(path[-1], x, f"Iteration {end}, loss = {loss(path[-1]):f}"))
+        first, last = gabor.loss_at(path[0]), gabor.loss_at(path[-1])
+        write(named[f"{name}_start"], gabor_model(path[0], x, f"Initial parameters, Loss = {first:f}"))
+        write(named[f"{name}_end"], gabor_model(path[-1], x, f"Iteration {len(path) - 1}, loss = {last:f}"))
         write(named[f"{name}_path"], gabor_surface(*surface, path))
-        numbers[f"final_loss_{name}"] = loss(path[-1])
+        numbers[f"final_loss_{name}"] = last
         numbers[f"final_phi_{name}"] = [float(v) for v in path[-1]]
     write.check_complete()
     save_json(metrics, numbers)

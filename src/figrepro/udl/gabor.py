@@ -46,6 +46,16 @@ def gradient(phi: np.ndarray, x: np.ndarray = X, y: np.ndarray = Y) -> np.ndarra
     return np.array([np.sum(residual), np.sum(residual * FREQUENCY_SCALE * x)])
 
 
+def loss_at(phi: np.ndarray) -> float:
+    """The loss at one parameter vector (phi_0, phi_1)."""
+    return float(loss(phi[0], phi[1]))
+
+
+def batch_gradient(phi: np.ndarray, batch: np.ndarray) -> np.ndarray:
+    """The gradient on the data points indexed by ``batch`` (stochastic gradient descent)."""
+    return gradient(phi, X[batch], Y[batch])
+
+
 def loss_grid(offsets: np.ndarray, frequencies: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The loss over the grid of ``offsets`` x ``frequencies``, with the meshes (rows: frequency)."""
     offset, frequency = np.meshgrid(offsets, frequencies)

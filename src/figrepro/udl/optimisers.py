@@ -64,11 +64,8 @@ def sgd(
     n_data: int,
     batch_size: int,
 ) -> np.ndarray:
-    batch = _batches(rs, n_data, batch_size)
-    path = _path(start, n_steps)
-    for t in range(n_steps):
-        path[t + 1] = path[t] - step * gradient(path[t], batch())
-    return path
+    """phi <- phi - step g on random batches: momentum with beta = 0, bit for bit (m = 0 m + 1 g = g)."""
+    return momentum_sgd(gradient, start, step, n_steps, rs, n_data, batch_size, beta=0.0)
 
 
 def momentum_sgd(
