@@ -51,10 +51,6 @@ def line_search_descent(
     return path
 
 
-def _batches(rs: np.random.RandomState, n_data: int, batch_size: int) -> Callable[[], np.ndarray]:
-    return lambda: rs.permutation(n_data)[:batch_size]
-
-
 def sgd(
     gradient: BatchGradient,
     start: np.ndarray,
@@ -80,11 +76,10 @@ def momentum_sgd(
     nesterov: bool = False,
 ) -> np.ndarray:
     """m <- beta m + (1 - beta) g, phi <- phi - step m; Nesterov takes g at phi - step beta m."""
-    batch = _batches(rs, n_data, batch_size)
     path = _path(start, n_steps)
     m = np.zeros(len(start))
     for t in range(n_steps):
-        indices = batch()
+        indices = rs.permutation(n_data)[:batch_size]
         at = path[t] - step * beta * m if nesterov else path[t]
         m = beta * m + (1 - beta) * gradient(at, indices)
         path[t + 1] = path[t] - step * m
