@@ -15,6 +15,8 @@ try:
 except ConfigError as err:
     sys.exit(f"Invalid configuration (config.yaml, --configfile or --config):\n{err}")
 
+report: "workflow/report/workflow.rst"
+
 
 rule all:
     input:
@@ -29,3 +31,4 @@ include: "workflow/rules/vae.smk"
 include: "workflow/rules/lecture4.smk"
 include: "workflow/rules/localization.smk"
 include: "workflow/rules/outputs.smk"
+include: "workflow/rules/reproduction.smk"

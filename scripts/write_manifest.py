@@ -1,34 +1,30 @@
-"""Write ``figures/all``: one TSV row (figure, source, title, sha256) per figure file."""
+"""Write ``figures/all`` (one TSV row per figure: figure, source, title, sha256) and each figure's
+caption for ``snakemake --report`` (``results/report/<source>/<slug>.rst``)."""
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
+import json
 
 import click
 
+from figrepro import manifest
+from figrepro.captions import write_captions
 from figrepro.catalog import all_figures
 from figrepro.cli import fail_cleanly
-from figrepro.io import atomic_path
-
-
-def sha256(path: Path) -> str:
-    if not path.is_file():
-        raise FileNotFoundError(f"missing figure: {path}")
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from figrepro.io import load_json
 
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["pdf", "png", "svg"]), default="pdf")
+@click.option("--metrics", type=click.Path(dir_okay=False), required=True, help="results/metrics.json")
+@click.option("--config", "config_json", required=True, help="the whole config, as JSON")
+@click.option("--caption-template", type=click.Path(dir_okay=False), required=True)
 @click.option("--out", type=click.Path(dir_okay=False), required=True)
 @fail_cleanly
-def main(fmt: str, out: str) -> None:
-    rows = ["figure\tsource\ttitle\tsha256"]
-    for fig in all_figures():
-        path = Path(fig.path(fmt))
-        rows.append(f"{path}\t{fig.source}\t{fig.title}\t{sha256(path)}")
-    with atomic_path(out) as tmp:
-        tmp.write_text("\n".join(rows) + "\n")
+def main(fmt: str, metrics: str, config_json: str, caption_template: str, out: str) -> None:
+    figures = all_figures()
+    write_captions(caption_template, figures, fmt, json.loads(config_json), load_json(metrics))
+    manifest.write(out, manifest.rows(figures, fmt))
 
 
 if __name__ == "__main__":

@@ -12,24 +12,9 @@ from collections.abc import Mapping
 
 import pytest
 
-#: printed to four decimals
-ROUNDED = {
-    "kl_mixture_trapz": 4.5455,
-    "kl_mixture_mc": 4.5453,
-    "log_evidence": -4.0945,
-    "kl_minus_neg_elbo": -4.0941,
-}
-#: printed in full by the brute-force searches
-SEARCHES = {
-    "mode_seeking_mu": 3.9999881377443667,
-    "mode_seeking_sigma": 0.5004358809677687,
-    "mass_covering_mu": 2.0005128485630403,
-    "mass_covering_sigma": 2.5248650792965464,
-    "coin_kl_mu": -0.32971314278741637,
-    "coin_kl_sigma": 0.8174613262442023,
-    "coin_elbo_mu": -0.32920583089192673,
-    "coin_elbo_sigma": 0.8173004150390624,
-}
+from figrepro.stated import LECTURE4_ROUNDED as ROUNDED
+from figrepro.stated import LECTURE4_SEARCHES as SEARCHES
+
 SEARCH_TOL = 1e-3
 
 

@@ -144,6 +144,8 @@ def test_samplers_reproduce_the_mixture(trained: dict[str, np.ndarray], name: st
     assert stats_["s_mean"] == pytest.approx(TRUE_MIXTURE.mean, abs=0.08)
     assert stats_["s_std"] == pytest.approx(TRUE_MIXTURE.std, abs=0.06)
     assert stats_["s_wasserstein1"] < 0.1
+    assert stats_["s_mean_mc_se"] == pytest.approx(stats_["s_std"] / np.sqrt(s.size))
+    assert stats_["s_std_mc_se"] == pytest.approx(stats_["s_std"] / np.sqrt(2 * s.size))
     # the narrow mode at -1.875 (weight 0.15, sd 0.075) survives
     near = np.mean(np.abs(s + 1.875) < 0.15)
     assert 0.10 < near < 0.18
@@ -163,3 +165,18 @@ def test_ddim_schedule() -> None:
     assert sampling.ddim_schedule(100, 20)[-1] == 0
     with pytest.raises(ValueError):
         sampling.ddim_schedule(100, 30)
+
+
+def test_bootstrap_standard_error_of_w1_matches_repeated_draws() -> None:
+    """The W1 distance's bootstrap SE (the reproduction check's tolerance) against the spread of
+    W1 over independent sample sets of the same size."""
+    from scipy import stats
+
+    from figrepro.sample_stats import bootstrap_se, wasserstein1_to_cdf
+
+    def w1(s: np.ndarray) -> float:
+        return wasserstein1_to_cdf(s, stats.norm.cdf, -8.0, 8.0, dx=1e-3)
+
+    rng = np.random.default_rng(11)
+    repeated = np.std([w1(rng.standard_normal(2000)) for _ in range(100)], ddof=1)
+    assert bootstrap_se(w1, rng.standard_normal(2000), resamples=100) == pytest.approx(repeated, rel=0.5)

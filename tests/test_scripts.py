@@ -87,9 +87,7 @@ def test_accelerated_sampler_writes_samples_and_metrics(tmp_path: Path, noise_ta
     with np.load(tmp_path / "p.npz") as p:
         assert p["t"].tolist() == list(range(0, 101, 5))
     assert set(json.loads((tmp_path / "m.json").read_text())) == {
-        "accelerated_mean",
-        "accelerated_std",
-        "accelerated_wasserstein1",
+        f"accelerated_{stat}{se}" for stat in ("mean", "std", "wasserstein1") for se in ("", "_mc_se")
     }
 
 

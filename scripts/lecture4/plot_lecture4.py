@@ -7,13 +7,13 @@ from pathlib import Path
 
 import click
 
-from figrepro.catalog import LECTURE4_FIGURES
+from figrepro.catalog import LECTURE4_FIGURES, LECTURE4_JOB
 from figrepro.cli import fail_cleanly
 from figrepro.io import load_npz
 from figrepro.lecture4.figures import DRAWERS
 from figrepro.plotting import save, use_style
 
-JOBS = sorted({job for job, _ in DRAWERS.values()})
+JOBS = sorted(set(LECTURE4_JOB.values()))
 
 
 @click.command()
@@ -26,9 +26,8 @@ def main(job: str, path: str, out_dir: str, dpi: int) -> None:
     use_style()
     arrays = load_npz(path)
     for fig in LECTURE4_FIGURES:
-        drawer_job, draw = DRAWERS[fig.slug]
-        if drawer_job == job:
-            save(draw(arrays), Path(out_dir) / f"{fig.slug}.{fig.ext}", dpi)
+        if LECTURE4_JOB[fig.slug] == job:
+            save(DRAWERS[fig.slug](arrays), Path(out_dir) / f"{fig.slug}.{fig.ext}", dpi)
 
 
 if __name__ == "__main__":

@@ -327,22 +327,30 @@ VAE_FIGURES: list[Figure] = [
 ]
 
 
-#: the lecture's figures under the file names it saves them as (plus its unsaved transform check)
-LECTURE4_FIGURES: list[Figure] = [
-    Figure("lecture4", slug, title, ext)
-    for slug, ext, title in (
+#: the lecture's figures under the file names it saves them as (plus its unsaved transform check),
+#: by the computation job whose results they draw
+_LECTURE4: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "constraints": (
         ("constrained_derivative", "pdf", "Beta(2,2) density on [-1,2] and its derivative by autograd"),
         ("constraints_log", "png", "X ~ Gamma(1,1) and Y = log X: the map, p_X and p_Y"),
         ("transform_check", "png", "p_Y of Y = log X two ways: transform + log|det J|, and by hand"),
         ("constraints_sigmoid", "png", "X ~ Beta(2,3) and Y = logit X: the map, p_X and p_Y"),
         ("constraints_linear", "png", "X ~ Uniform(1,4) and Y = (X-a)/(b-a): the map, p_X and p_Y"),
+    ),
+    "kl": (
         ("kl_mixture_compute", "png", "P = 0.4 N(-1,0.75^2) + 0.6 N(4,0.5^2) and N(0,1)"),
         ("kl_mode_seeking", "png", "P and the Gaussian Q minimising KL(Q||P)"),
         ("kl_mass_covering", "png", "P and the Gaussian Q minimising KL(P||Q)"),
+    ),
+    "coin": (
         ("vi_coin_posterior", "png", "Coin model: exact posterior and Q fitted by KL(Q||P), logit and theta"),
         ("vi_coin_model_elbo", "png", "Coin model: exact posterior and Q fitted by maximising the ELBO"),
-    )
+    ),
+}
+LECTURE4_FIGURES: list[Figure] = [
+    Figure("lecture4", slug, title, ext) for figures in _LECTURE4.values() for slug, ext, title in figures
 ]
+LECTURE4_JOB: dict[str, str] = {slug: job for job, figures in _LECTURE4.items() for slug, _, _ in figures}
 
 LOCALIZATION_FIGURES: list[Figure] = [
     Figure("localization", slug, title)

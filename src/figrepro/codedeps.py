@@ -13,7 +13,8 @@ from pathlib import Path
 PACKAGE = "figrepro"
 
 
-def _imported_modules(path: Path) -> set[str]:
+@cache
+def _imported_modules(path: Path) -> frozenset[str]:
     tree = ast.parse(path.read_text(), filename=str(path))
     found: set[str] = set()
     for node in ast.walk(tree):
@@ -22,9 +23,10 @@ def _imported_modules(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.add(node.module)
             found.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return {m for m in found if m == PACKAGE or m.startswith(PACKAGE + ".")}
+    return frozenset(m for m in found if m == PACKAGE or m.startswith(PACKAGE + "."))
 
 
+@cache
 def _module_file(src: Path, module: str) -> Path | None:
     base = src.joinpath(*module.split("."))
     for candidate in (base.with_suffix(".py"), base / "__init__.py"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -48,6 +49,11 @@ def save_json(path: str | os.PathLike[str], obj: Any) -> None:
     """Write JSON atomically, keys sorted, so equal content gives equal bytes."""
     with atomic_path(path) as tmp:
         tmp.write_text(json.dumps(obj, indent=2, sort_keys=True, allow_nan=False) + "\n")
+
+
+def sha256(path: str | os.PathLike[str]) -> str:
+    """The SHA-256 of a file's bytes, in hex."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def load_npz(path: str | os.PathLike[str]) -> dict[str, np.ndarray]:

@@ -26,10 +26,29 @@ def wasserstein1_to_cdf(
     return float(np.trapezoid(np.abs(empirical - cdf(grid)), grid))
 
 
+def bootstrap_se(
+    statistic: Callable[[np.ndarray], float], samples: np.ndarray, resamples: int = 25, seed: int = 0
+) -> float:
+    """Standard error of ``statistic`` by resampling ``samples`` with replacement (a fixed stream)."""
+    rng = np.random.default_rng(seed)
+    values = [statistic(rng.choice(samples, samples.size)) for _ in range(resamples)]
+    return float(np.std(values, ddof=1))
+
+
 def summary(prefix: str, samples: np.ndarray, cdf: Callable[[np.ndarray], np.ndarray]) -> dict[str, float]:
-    """Mean, standard deviation and W1 distance to ``cdf``, keyed ``<prefix>_mean`` etc."""
+    """Mean, standard deviation and W1 distance to ``cdf``, keyed ``<prefix>_mean`` etc., each with
+    its Monte Carlo standard error (``<key>_mc_se``: sd/sqrt(n), sd/sqrt(2n), and by the bootstrap)."""
+    samples = np.asarray(samples, float).ravel()
+    n, sd = samples.size, float(np.std(samples))
+
+    def w1(s: np.ndarray) -> float:
+        return wasserstein1_to_cdf(s, cdf, -8.0, 8.0)
+
     return {
         f"{prefix}_mean": float(np.mean(samples)),
-        f"{prefix}_std": float(np.std(samples)),
-        f"{prefix}_wasserstein1": wasserstein1_to_cdf(samples, cdf, -8.0, 8.0),
+        f"{prefix}_mean_mc_se": float(sd / np.sqrt(n)),
+        f"{prefix}_std": sd,
+        f"{prefix}_std_mc_se": float(sd / np.sqrt(2 * n)),
+        f"{prefix}_wasserstein1": w1(samples),
+        f"{prefix}_wasserstein1_mc_se": bootstrap_se(w1, samples),
     }

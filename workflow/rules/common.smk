@@ -1,18 +1,32 @@
 # Helpers shared by every rule file.
 import json
 
+from figrepro.captions import caption_path
 from figrepro.catalog import UDL_FIGURES
 from figrepro.codedeps import library_files
+from figrepro.sources import SOURCE_NAMES
+from snakemake.io import report as report_flag  # `report(` opening a line reads as the report: keyword
 
-SCRIPTS = os.path.join(workflow.basedir, "scripts")
-SRC = os.path.join(workflow.basedir, "src")
+
+def repo(path):
+    """A file of the checkout, relative to the working directory (normally the checkout itself): a
+    built tree moved or restored from a cache elsewhere keeps the same inputs, so it stays up to date."""
+    return os.path.relpath(os.path.join(workflow.basedir, path))
+
+
+SCRIPTS = repo("scripts")
+SRC = repo("src")
 FMT = config["figures"]["format"]
 DPI = config["figures"]["dpi"]
-PY = "python -u"  # unbuffered, so progress reaches the log as it happens
 
 
 def script(name):
     return os.path.join(SCRIPTS, name)
+
+
+def module_files(path):
+    """A library module and the figrepro files it imports."""
+    return [path, *library_files(path, SRC)]
 
 
 def library(name):
@@ -30,8 +44,22 @@ def section(*path, keys=None):
     return json.dumps(node, sort_keys=True)
 
 
+def reported(figures):
+    """The figures' paths, marked for `snakemake --report`: grouped by source and notebook, each with
+    the caption the manifest job writes from the catalog."""
+    return [
+        report_flag(
+            fig.path(FMT),
+            caption=os.path.abspath(caption_path(fig)),
+            category=SOURCE_NAMES[fig.source][0],
+            subcategory=SOURCE_NAMES[fig.source][1],
+        )
+        for fig in figures
+    ]
+
+
 def udl_figures(nb):
-    return [fig.path(FMT) for fig in UDL_FIGURES.get(nb, [])]
+    return reported(UDL_FIGURES.get(nb, []))
 
 
 def plot_options():

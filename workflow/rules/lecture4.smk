@@ -1,19 +1,14 @@
 # Lecture 4: variational inference. Three computation jobs, each followed by the plot job of its figures.
-from figrepro.catalog import LECTURE4_FIGURES
-from figrepro.lecture4.figures import DRAWERS
+from figrepro.catalog import LECTURE4_FIGURES, LECTURE4_JOB
+from figrepro.sources import LECTURE4_JOB_KEYS
 
-LECTURE4_JOBS = {  # job -> the lecture4 keys it reads
-    "constraints": ["curve_points"],
-    "kl": ["seed", "curve_points", "mixture_kl", "search"],
-    "coin": ["curve_points", "search", "coin"],
-}
 LECTURE4_METRICS = {"constraints": "autodiff", "kl": "kl", "coin": "coin"}
 
 def lecture4_figures(job):
-    return [f.path(FMT) for f in LECTURE4_FIGURES if DRAWERS[f.slug][0] == job]
+    return reported([f for f in LECTURE4_FIGURES if LECTURE4_JOB[f.slug] == job])
 
 
-for _job, _keys in LECTURE4_JOBS.items():
+for _job, _keys in LECTURE4_JOB_KEYS.items():
 
     rule:
         name:
@@ -25,7 +20,7 @@ for _job, _keys in LECTURE4_JOBS.items():
             data=f"results/lecture4/{_job}.npz",
             metrics=f"results/lecture4/metrics_{LECTURE4_METRICS[_job]}.json",
         params:
-            section=section("lecture4", keys=_keys),
+            section=section("lecture4", keys=list(_keys)),
         log:
             f"logs/lecture4/{_job}.log",
         benchmark:
@@ -34,7 +29,7 @@ for _job, _keys in LECTURE4_JOBS.items():
         resources:
             mem_mb=1024,
         shell:
-            "{PY} {input.script} --params {params.section:q} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
+            "python -u {input.script} --params {params.section:q} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
 
     rule:
         name:
@@ -56,5 +51,5 @@ for _job, _keys in LECTURE4_JOBS.items():
         resources:
             mem_mb=512,
         shell:
-            "{PY} {input.script} --job {params.job} --input {input.data}"
+            "python -u {input.script} --job {params.job} --input {input.data}"
             " --out-dir figures/lecture4 --dpi {params.dpi} > {log} 2>&1"

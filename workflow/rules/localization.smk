@@ -24,7 +24,7 @@ rule localization_readings:
     resources:
         mem_mb=256,
     shell:
-        "{PY} {input.script} --params {params.section:q} --seed {params.seed} --out {output} > {log} 2>&1"
+        "python -u {input.script} --params {params.section:q} --seed {params.seed} --out {output} > {log} 2>&1"
 
 
 rule localization_train:
@@ -47,7 +47,7 @@ rule localization_train:
     resources:
         mem_mb=512,
     shell:
-        "{PY} {input.script} --params {params.section:q} --seed {params.seed}"
+        "python -u {input.script} --params {params.section:q} --seed {params.seed}"
         " --readings {input.readings} --out-model {output.model} --out-history {output.history} > {log} 2>&1"
 
 
@@ -71,7 +71,7 @@ rule localization_evaluate:
     resources:
         mem_mb=1024,
     shell:
-        "{PY} {input.script} --params {params.section:q} --seed {params.seed} --readings {input.readings}"
+        "python -u {input.script} --params {params.section:q} --seed {params.seed} --readings {input.readings}"
         " --model {input.model} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
 
 
@@ -82,7 +82,7 @@ rule plot_localization:
         history=rules.localization_train.output.history,
         evaluation=rules.localization_evaluate.output.data,
     output:
-        [fig.path(FMT) for fig in LOCALIZATION_FIGURES],
+        reported(LOCALIZATION_FIGURES),
     params:
         section=section("localization", keys=["sensors", "target"]),
         options=plot_options(),
@@ -94,5 +94,5 @@ rule plot_localization:
     resources:
         mem_mb=512,
     shell:
-        "{PY} {input.script} --params {params.section:q} --history {input.history}"
+        "python -u {input.script} --params {params.section:q} --history {input.history}"
         " --evaluation {input.evaluation} --out-dir figures/localization {params.options} > {log} 2>&1"

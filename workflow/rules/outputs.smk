@@ -1,4 +1,4 @@
-# What every source feeds: results/metrics.json and the manifest figures/all.
+# What every source feeds: results/metrics.json, the manifest figures/all and the report's captions.
 from figrepro.catalog import all_figures
 
 METRICS = [
@@ -31,7 +31,7 @@ rule metrics:
     resources:
         mem_mb=256,
     shell:
-        "{PY} {input.script} {input.parts} --out {output} > {log} 2>&1"
+        "python -u {input.script} {input.parts} --out {output} > {log} 2>&1"
 
 
 rule manifest:
@@ -40,10 +40,13 @@ rule manifest:
         code=library("write_manifest.py"),
         figures=[fig.path(FMT) for fig in all_figures()],
         metrics="results/metrics.json",
+        template=repo("workflow/report/figure.rst"),
     output:
-        "figures/all",
+        manifest="figures/all",
+        captions=[caption_path(fig) for fig in all_figures()],
     params:
         fmt=FMT,
+        config=section(),
     log:
         "logs/manifest.log",
     benchmark:
@@ -52,4 +55,5 @@ rule manifest:
     resources:
         mem_mb=256,
     shell:
-        "{PY} {input.script} --format {params.fmt} --out {output} > {log} 2>&1"
+        "python -u {input.script} --format {params.fmt} --metrics {input.metrics} --config {params.config:q}"
+        " --caption-template {input.template} --out {output.manifest} > {log} 2>&1"

@@ -23,7 +23,7 @@ rule udl_17_1_integrals:
     resources:
         mem_mb=1024,
     shell:
-        "{PY} {input.script} --params {params.section:q} --seed {params.seed}"
+        "python -u {input.script} --params {params.section:q} --seed {params.seed}"
         " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
 
 
@@ -44,7 +44,7 @@ rule udl_17_2_montecarlo:
     resources:
         mem_mb=1024,
     shell:
-        "{PY} {input.script} --segment {wildcards.segment} --params {params.section:q}"
+        "python -u {input.script} --segment {wildcards.segment} --params {params.section:q}"
         " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
 
 
@@ -65,7 +65,7 @@ rule udl_17_3_montecarlo:
     resources:
         mem_mb=1024,
     shell:
-        "{PY} {input.script} --estimator {wildcards.estimator} --params {params.section:q}"
+        "python -u {input.script} --estimator {wildcards.estimator} --params {params.section:q}"
         " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
 
 
@@ -86,7 +86,7 @@ rule plot_udl_17_1:
     resources:
         mem_mb=1024,
     shell:
-        "{PY} {input.script} --integrals {input.integrals} --out-dir figures/udl/17_1 {params}"
+        "python -u {input.script} --integrals {input.integrals} --out-dir figures/udl/17_1 {params}"
         " > {log} 2>&1"
 
 
@@ -109,7 +109,7 @@ rule plot_udl_17_2:
     resources:
         mem_mb=1024,
     shell:
-        "{PY} {input.script} --expectation {input.expectation} --reparam {input.reparam}"
+        "python -u {input.script} --expectation {input.expectation} --reparam {input.reparam}"
         " --score {input.score} --out-dir figures/udl/17_2 {params} > {log} 2>&1"
 
 
@@ -132,5 +132,5 @@ rule plot_udl_17_3:
     resources:
         mem_mb=1024,
     shell:
-        "{PY} {input.script} --f1 {input.f1} --f2 {input.f2} --f2-importance {input.f2_importance}"
+        "python -u {input.script} --f1 {input.f1} --f2 {input.f2} --f2-importance {input.f2_importance}"
         " --out-dir figures/udl/17_3 {params} > {log} 2>&1"

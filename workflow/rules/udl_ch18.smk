@@ -28,7 +28,7 @@ rule udl_18_1_forward:
     resources:
         mem_mb=1024,
     shell:
-        "{PY} {input.script} --params {params.section:q} --out {output} > {log} 2>&1"
+        "python -u {input.script} --params {params.section:q} --out {output} > {log} 2>&1"
 
 
 rule udl_18_1_densities:
@@ -48,7 +48,7 @@ rule udl_18_1_densities:
     resources:
         mem_mb=1024,
     shell:
-        "{PY} {input.script} --params {params.section:q} --out {output.data}"
+        "python -u {input.script} --params {params.section:q} --out {output.data}"
         " --metrics {output.metrics} > {log} 2>&1"
 
 
@@ -70,7 +70,7 @@ rule udl_18_train_tables:
     resources:
         mem_mb=1024,
     shell:
-        "{PY} {input.script} --target {params.target} --params {params.section:q}"
+        "python -u {input.script} --target {params.target} --params {params.section:q}"
         " --seed {params.seed} --out {output} > {log} 2>&1"
 
 
@@ -96,7 +96,7 @@ rule udl_18_sample_reverse:
     resources:
         mem_mb=1024,
     shell:
-        "{PY} {input.script} --sampler {params.sampler} --params {params.section:q}"
+        "python -u {input.script} --sampler {params.sampler} --params {params.section:q}"
         " --seed {params.seed} --tables {input.tables} --out-samples {output.samples}"
         " --out-paths {output.paths} --metrics {output.metrics} > {log} 2>&1"
 
@@ -122,7 +122,7 @@ rule udl_18_4_sample:
     resources:
         mem_mb=1024,
     shell:
-        "{PY} {input.script} --sampler {wildcards.sampler} --params {params.section:q}"
+        "python -u {input.script} --sampler {wildcards.sampler} --params {params.section:q}"
         " --seed {params.seed} --tables {input.tables} --out-samples {output.samples}"
         " --out-paths {output.paths} --metrics {output.metrics} > {log} 2>&1"
 
@@ -145,7 +145,7 @@ rule plot_udl_18_1:
     resources:
         mem_mb=1024,
     shell:
-        "{PY} {input.script} --forward {input.forward} --densities {input.densities}"
+        "python -u {input.script} --forward {input.forward} --densities {input.densities}"
         " --out-dir figures/udl/18_1 {params} > {log} 2>&1"
 
 
@@ -157,10 +157,6 @@ SAMPLING_RUNS = {  # notebook -> (run name, samples, kept paths); "-": the noteb
         for s in ("ddim", "accelerated")
     ],
 }
-
-
-def sampling_runs(nb):
-    return " ".join(f"--run {name}={a},{b}" for name, a, b in SAMPLING_RUNS[nb])
 
 
 for _nb in ("18_2", "18_3", "18_4"):
@@ -176,7 +172,7 @@ for _nb in ("18_2", "18_3", "18_4"):
             udl_figures(_nb),
         params:
             nb=_nb,
-            runs=sampling_runs(_nb),
+            runs=" ".join(f"--run {name}={a},{b}" for name, a, b in SAMPLING_RUNS[_nb]),
             options=plot_options(),
         log:
             f"logs/udl/{_nb}/plot.log",
@@ -186,5 +182,5 @@ for _nb in ("18_2", "18_3", "18_4"):
         resources:
             mem_mb=1024,
         shell:
-            "{PY} {input.script} --notebook {params.nb} {params.runs}"
+            "python -u {input.script} --notebook {params.nb} {params.runs}"
             " --out-dir figures/udl/{params.nb} {params.options} > {log} 2>&1"

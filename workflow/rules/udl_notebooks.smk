@@ -58,4 +58,4 @@ for _nb, (_script, _metrics, _seeded) in CHEAP_NOTEBOOKS.items():
         resources:
             mem_mb=512,
         shell:
-            "{PY} {input.script} --params {params.section:q} {params.options} > {log} 2>&1"
+            "python -u {input.script} --params {params.section:q} {params.options} > {log} 2>&1"

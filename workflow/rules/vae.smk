@@ -1,6 +1,7 @@
 # Assignment 3: a VAE on binarized MNIST. data -> training -> four evaluations -> one plot job per figure.
 from figrepro.catalog import VAE_FIGURES
-from figrepro.vae.mnist import IDX_FILES
+from figrepro.sources import VAE_FIGURE_INPUTS
+from figrepro.vae.mnist import idx_inputs
 
 VAE = config["vae"]
 VAE_DATA = "results/vae/data.npz"
@@ -12,43 +13,13 @@ VAE_RESULTS = {  # what each figure's draw() reads, by keyword
     "posteriors": "results/vae/posteriors.npz",
     "gradients": "results/vae/gradients.npz",
 }
-VAE_FIGURE_INPUTS = {
-    "training_curve": ["history"],
-    "elbo_train_test": ["elbo"],
-    "log_px_vs_elbo": ["elbo"],
-    **dict.fromkeys(["samples", "reconstructions", "latent_embedding", "lattice", "interpolations"], ["decodings"]),
-    **dict.fromkeys(["posterior", "posterior_top_half", "svi_top_half", "completions"], ["posteriors"]),
-    "gradient_estimators": ["gradients"],
-}
-
-wildcard_constraints:
-    vae_figure="|".join(f.slug for f in VAE_FIGURES),
-
-
-def idx_files(wildcards):
-    """With source idx, the four MNIST files are inputs (a missing one is named before any job
-    runs); a file present only gzipped is used as such."""
-    if VAE["data"]["source"] != "idx":
-        return []
-    folder = VAE["data"]["idx_dir"]
-    found = []
-    for name in (n for pair in IDX_FILES.values() for n in pair):
-        plain = os.path.join(folder, name)
-        found.append(plain if os.path.exists(plain) or not os.path.exists(plain + ".gz") else plain + ".gz")
-    return found
-
-
-def figure_code(wildcards):
-    """The figure's own module and what it imports: editing it redraws only this figure."""
-    drawer = os.path.join(SRC, "figrepro", "vae", "figures", f"{wildcards.vae_figure}.py")
-    return [drawer, *library_files(drawer, SRC)]
 
 
 rule vae_data:
     input:
         script=script("vae/vae_data.py"),
         code=library("vae/vae_data.py"),
-        idx=idx_files,
+        idx=idx_inputs(VAE["data"]),  # with source idx: a missing file is named before any job runs
     output:
         VAE_DATA,
     params:
@@ -63,7 +34,7 @@ rule vae_data:
     resources:
         mem_mb=2048,
     shell:
-        "{PY} {input.script} --params {params.section:q} --seed {params.seed} --out {output} > {log} 2>&1"
+        "python -u {input.script} --params {params.section:q} --seed {params.seed} --out {output} > {log} 2>&1"
 
 
 TORCH_THREADS = VAE["train"]["threads"]  # of every torch job here, whatever --cores is
@@ -90,7 +61,7 @@ rule vae_train:
     resources:
         mem_mb=2048,
     shell:
-        "{PY} {input.script} --params {params.section:q} --seed {params.seed}"
+        "python -u {input.script} --params {params.section:q} --seed {params.seed}"
         " --data {input.data} --out-model {output.model} --out-history {output.history} > {log} 2>&1"
 
 
@@ -106,6 +77,7 @@ rule vae_evaluate:
         metrics="results/vae/metrics_elbo.json",
     params:
         section=section("vae", "evaluate"),
+        threads=TORCH_THREADS,
         seed=config["seed"],
     log:
         "logs/vae/evaluate.log",
@@ -115,7 +87,7 @@ rule vae_evaluate:
     resources:
         mem_mb=2048,
     shell:
-        "{PY} {input.script} --params {params.section:q} --seed {params.seed} --threads {TORCH_THREADS}"
+        "python -u {input.script} --params {params.section:q} --seed {params.seed} --threads {params.threads}"
         " --data {input.data} --model {input.model} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
 
 
@@ -139,7 +111,7 @@ rule vae_decode:
     resources:
         mem_mb=1024,
     shell:
-        "{PY} {input.script} --params {params.section:q} --seed {params.seed}"
+        "python -u {input.script} --params {params.section:q} --seed {params.seed}"
         " --data {input.data} --model {input.model} --out {output} > {log} 2>&1"
 
 
@@ -166,7 +138,7 @@ rule vae_posteriors:
     resources:
         mem_mb=1024,
     shell:
-        "{PY} {input.script} --params {params.section:q} --svi {params.svi:q} {params.grid}"
+        "python -u {input.script} --params {params.section:q} --svi {params.svi:q} {params.grid}"
         " --seed {params.seed} --data {input.data} --model {input.model}"
         " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
 
@@ -183,6 +155,7 @@ rule vae_gradients:
         metrics="results/vae/metrics_gradients.json",
     params:
         section=section("vae", "gradients"),
+        threads=TORCH_THREADS,
         image=VAE["posterior"]["image"],
         seed=config["seed"],
     log:
@@ -193,29 +166,34 @@ rule vae_gradients:
     resources:
         mem_mb=1024,
     shell:
-        "{PY} {input.script} --params {params.section:q} --image {params.image} --seed {params.seed}"
-        " --threads {TORCH_THREADS}"
+        "python -u {input.script} --params {params.section:q} --image {params.image} --seed {params.seed}"
+        " --threads {params.threads}"
         " --data {input.data} --model {input.model} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
 
 
-rule plot_vae:
-    input:
-        script=script("vae/plot_vae.py"),
-        code=library("vae/plot_vae.py"),
-        figure_code=figure_code,
-        results=lambda wc: [VAE_RESULTS[name] for name in VAE_FIGURE_INPUTS[wc.vae_figure]],
-    output:
-        f"figures/vae/{{vae_figure}}.{FMT}",
-    params:
-        inputs=lambda wc: " ".join(f"--input {n}={VAE_RESULTS[n]}" for n in VAE_FIGURE_INPUTS[wc.vae_figure]),
-        options=plot_options(),
-    log:
-        "logs/vae/plot_{vae_figure}.log",
-    benchmark:
-        "benchmarks/vae/plot_{vae_figure}.tsv"
-    threads: 1
-    resources:
-        mem_mb=1024,
-    shell:
-        "{PY} {input.script} --figure {wildcards.vae_figure} {params.inputs}"
-        " --out-dir figures/vae {params.options} > {log} 2>&1"
+for _fig in VAE_FIGURES:
+
+    rule:
+        name:
+            f"plot_vae_{_fig.slug}"
+        input:
+            script=script("vae/plot_vae.py"),
+            code=library("vae/plot_vae.py"),
+            figure_code=module_files(os.path.join(SRC, "figrepro", "vae", "figures", f"{_fig.slug}.py")),
+            results=[VAE_RESULTS[name] for name in VAE_FIGURE_INPUTS[_fig.slug]],
+        output:
+            reported([_fig]),
+        params:
+            figure=_fig.slug,
+            inputs=" ".join(f"--input {n}={VAE_RESULTS[n]}" for n in VAE_FIGURE_INPUTS[_fig.slug]),
+            options=plot_options(),
+        log:
+            f"logs/vae/plot_{_fig.slug}.log",
+        benchmark:
+            f"benchmarks/vae/plot_{_fig.slug}.tsv"
+        threads: 1
+        resources:
+            mem_mb=1024,
+        shell:
+            "python -u {input.script} --figure {params.figure} {params.inputs}"
+            " --out-dir figures/vae {params.options} > {log} 2>&1"

@@ -1,7 +1,7 @@
 """The lecture's figures, drawn as it draws them (matplotlib defaults, its panels and titles).
 
 Each drawer takes the arrays of one computation job (``constraints``, ``kl`` or ``coin``);
-``DRAWERS`` maps the lecture's file names to (job, drawer).
+``DRAWERS`` maps the lecture's file names to their drawers (``catalog.LECTURE4_JOB`` to their jobs).
 """
 
 from __future__ import annotations
@@ -98,15 +98,15 @@ def _coin(name: str) -> Callable[[Arrays], Figure]:
     return draw
 
 
-DRAWERS: dict[str, tuple[str, Callable[[Arrays], Figure]]] = {
-    "constrained_derivative": ("constraints", constrained_derivative),
-    "constraints_log": ("constraints", _example("log")),
-    "transform_check": ("constraints", transform_check),
-    "constraints_sigmoid": ("constraints", _example("sigmoid")),
-    "constraints_linear": ("constraints", _example("linear")),
-    "kl_mixture_compute": ("kl", kl_mixture_compute),
-    "kl_mode_seeking": ("kl", _fitted("mode_seeking")),
-    "kl_mass_covering": ("kl", _fitted("mass_covering")),
-    "vi_coin_posterior": ("coin", _coin("kl")),
-    "vi_coin_model_elbo": ("coin", _coin("elbo")),
+DRAWERS: dict[str, Callable[[Arrays], Figure]] = {
+    "constrained_derivative": constrained_derivative,
+    "constraints_log": _example("log"),
+    "transform_check": transform_check,
+    "constraints_sigmoid": _example("sigmoid"),
+    "constraints_linear": _example("linear"),
+    "kl_mixture_compute": kl_mixture_compute,
+    "kl_mode_seeking": _fitted("mode_seeking"),
+    "kl_mass_covering": _fitted("mass_covering"),
+    "vi_coin_posterior": _coin("kl"),
+    "vi_coin_model_elbo": _coin("elbo"),
 }

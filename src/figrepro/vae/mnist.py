@@ -24,6 +24,19 @@ IMAGES_MAGIC = 0x00000803  # unsigned bytes, 3 dimensions
 LABELS_MAGIC = 0x00000801  # unsigned bytes, 1 dimension
 
 
+def idx_inputs(data: dict) -> list[str]:
+    """With ``vae.data.source: idx``, the four files the data job reads (each plain, or gzipped
+    where only that is present): declared as inputs, a missing one is named before any job runs."""
+    if data["source"] != "idx":
+        return []
+    found = []
+    for name in (n for pair in IDX_FILES.values() for n in pair):
+        plain = Path(data["idx_dir"], name)
+        gzipped = plain.with_name(f"{name}.gz")
+        found.append(str(gzipped if gzipped.exists() and not plain.exists() else plain))
+    return found
+
+
 @dataclass(frozen=True)
 class Digits:
     """Images as rows of 784 pixels (uint8) and their labels 0-9."""

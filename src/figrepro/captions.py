@@ -1,0 +1,96 @@
+"""Report captions: each figure's words from the catalog, filled into ``workflow/report/figure.rst``.
+
+The manifest job writes one caption per figure (``results/report/<source>/<slug>.rst``), since
+Snakemake renders a caption per rule, not per file; ``report(...)`` in the rules points at them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from string import Template
+from typing import Any
+
+from figrepro.catalog import Figure
+from figrepro.io import atomic_path
+from figrepro.sources import SOURCE_NAMES, Key, book_figure, config_keys
+
+#: characters RST would read as markup in running text
+_RST_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_|[]<>:"})
+MAX_LIST = 6
+
+
+def caption_path(fig: Figure) -> str:
+    return f"results/report/{fig.source}/{fig.slug}.rst"
+
+
+def _text(value: str) -> str:
+    return value.translate(_RST_SPECIAL)
+
+
+def _value(value: Any) -> str:
+    """A config value or a number, short enough for a caption."""
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    if isinstance(value, list) and len(value) > MAX_LIST:
+        return f"[{', '.join(_value(v) for v in value[:MAX_LIST])}, ... ({len(value)} values)]"
+    if isinstance(value, list):
+        return f"[{', '.join(_value(v) for v in value)}]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_value(v)}" for k, v in value.items()) + "}"
+    return json.dumps(value)
+
+
+def _key_name(key: Key) -> str:
+    """``udl."17_1"``: a part that is not a plain name is quoted, as YAML needs it."""
+    return ".".join(part if part.isidentifier() else f'"{part}"' for part in key)
+
+
+def _lookup(config: Mapping[str, Any], key: Key) -> Any:
+    node: Any = config
+    for part in key:
+        node = node[part]
+    return node
+
+
+def _bullets(items: list[tuple[str, str]]) -> str:
+    return "\n".join(f"- ``{name}`` = ``{value}``" for name, value in items) or "- (none)"
+
+
+def caption(
+    template: str, fig: Figure, path: str, config: Mapping[str, Any], numbers: Mapping[str, Any]
+) -> str:
+    """``fig``'s caption: RST, wrapped so that Snakemake's Jinja pass leaves it as it is."""
+    keys = []
+    for key in config_keys(fig):
+        value = _lookup(config, key)
+        if isinstance(value, dict):  # a section: one line per entry
+            keys += [(_key_name((*key, str(name))), _value(v)) for name, v in value.items()]
+        else:
+            keys.append((_key_name(key), _value(value)))
+    category, notebook = SOURCE_NAMES[fig.source]
+    text = Template(template).substitute(
+        title=f"**{_text(fig.title)}**",
+        book_figure=_text(book_figure(fig) or "none (not a figure of the book)"),
+        source_name=_text(f"{category}, {notebook}"),
+        source=fig.source,
+        path=path,
+        config_keys=_bullets(keys),
+        numbers=_bullets([(name, _value(v)) for name, v in sorted(numbers.items())]),
+    )
+    return "{% raw %}\n" + text.rstrip() + "\n{% endraw %}\n"
+
+
+def write_captions(
+    template_path: str | os.PathLike[str],
+    figures: list[Figure],
+    fmt: str,
+    config: Mapping[str, Any],
+    metrics: Mapping[str, Mapping[str, Any]],
+) -> None:
+    template = Path(template_path).read_text()
+    for fig in figures:
+        with atomic_path(caption_path(fig)) as tmp:
+            tmp.write_text(caption(template, fig, fig.path(fmt), config, metrics.get(fig.source, {})))

@@ -1,0 +1,169 @@
+"""`snakemake --report` of the smoke build, browsed in headless Chromium: every figure is listed
+under its source and notebook, one renders, and its caption carries the catalog's words.
+
+Needs Debian's chromium and chromium-driver (`.ci/run` installs them); without them the test
+skips and says so, unless FIGREPRO_REQUIRE_BROWSER=1 (as in CI), where it fails instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from workflow_runner import manifest, snakemake
+
+from figrepro.catalog import LECTURE4_FIGURES, all_figures
+from figrepro.sources import SOURCE_NAMES
+
+#: Debian's packages chromium and chromium-driver, or the browser and driver these variables name
+CHROMIUM = os.environ.get("FIGREPRO_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("FIGREPRO_CHROMEDRIVER", "/usr/bin/chromedriver")
+#: flags for a headless Chromium on a machine without a display or network
+CHROMIUM_FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1400,1000",
+)
+
+
+def _missing_browser() -> str | None:
+    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
+        if not (Path(path).is_file() and os.access(path, os.X_OK)):
+            return f"{path} not found (apt-get install {package}; .ci/run installs it)"
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed (pip install -r requirements.txt)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    missing = _missing_browser()
+    if missing:
+        if os.environ.get("FIGREPRO_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"the report's browser test must run here: {missing}")
+        pytest.skip(missing)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture(scope="module")
+def report_html(smoke_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("report")
+    res = snakemake(smoke_build, "--report", str(out / "report.zip"))
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    with zipfile.ZipFile(out / "report.zip") as archive:
+        archive.extractall(out)
+    return out / "report" / "report.html"
+
+
+def wait_for(condition: Callable[[], object], timeout: float = 20.0) -> object:
+    """Poll ``condition`` until it returns something true (the report is a script-built page)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = condition()
+        if found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
+
+
+@pytest.mark.workflow
+def test_the_report_lists_every_figure_and_shows_one(
+    browser, report_html: Path, smoke_build: Path, tmp_path: Path
+) -> None:
+    from selenium.common.exceptions import (
+        ElementClickInterceptedException,
+        StaleElementReferenceException,
+    )
+    from selenium.webdriver.common.by import By
+
+    def click(find: Callable[[], list]) -> bool:
+        """Click what ``find`` finds once the page lets it (the loading screen and re-renders may
+        cover it or replace it for a moment)."""
+
+        def attempt() -> bool:
+            found = find()
+            try:
+                found and found[0].click()
+            except (ElementClickInterceptedException, StaleElementReferenceException):
+                return False
+            return bool(found)
+
+        return bool(wait_for(attempt))
+
+    def click_text(text: str) -> None:
+        clicked = click(lambda: browser.find_elements(By.XPATH, f"//nav//*[text()={text!r}]"))
+        assert clicked, f"{text!r} is not in the report's menu"
+
+    def listed_files() -> list[str]:
+        cells = browser.find_elements(By.XPATH, "//nav//tr/td[1]")
+        return [c.text for c in cells if c.text.startswith("figures/")]
+
+    def menu_has(text: str) -> bool:
+        return bool(browser.find_elements(By.XPATH, f"//nav//*[text()={text!r}]"))
+
+    groups: dict[str, set[str]] = {}
+    for fig in all_figures():
+        category, subcategory = SOURCE_NAMES[fig.source]
+        groups.setdefault(category, set()).add(subcategory)
+    listed: set[str] = set()
+    for category, subcategories in sorted(groups.items()):
+        browser.get(report_html.as_uri())
+        click_text(category)
+        if len(subcategories) == 1:  # the report lists a lone notebook's figures at once
+            listed |= set(wait_for(listed_files) or [])
+            continue
+        for subcategory in sorted(subcategories):
+            assert wait_for(lambda s=subcategory: menu_has(s)), f"{subcategory!r} is not under {category!r}"
+            click_text(subcategory)
+            files = wait_for(listed_files)
+            assert files, f"no figures under {category} / {subcategory}"
+            listed |= set(files)
+            click_text(category)  # the breadcrumb, back to the notebooks
+    assert listed == {row[0] for row in manifest(smoke_build)[1:]}
+
+    # one figure, viewed: its image loads; its caption has the catalog's title and the source's numbers
+    figure = next(f for f in LECTURE4_FIGURES if f.slug == "kl_mode_seeking")
+    browser.get(report_html.as_uri())
+    click_text(SOURCE_NAMES["lecture4"][0])
+    row = f"//tr[td[text()='{figure.path('pdf')}']]"
+    assert click(lambda: browser.find_elements(By.XPATH, f"{row}//a[@iconname='eye']"))
+    image = wait_for(
+        lambda: [
+            i
+            for i in browser.find_elements(By.TAG_NAME, "img")
+            if figure.slug in (i.get_attribute("src") or "") and int(i.get_attribute("naturalWidth") or 0) > 0
+        ]
+    )
+    assert image, f"{figure.slug} did not render"
+    screenshot = tmp_path / "report_figure.png"
+    assert browser.save_screenshot(str(screenshot)) and screenshot.stat().st_size > 10_000
+    assert click(lambda: browser.find_elements(By.XPATH, f"{row}//a[@iconname='information-circle']"))
+    caption = wait_for(lambda: figure.title in browser.find_element(By.TAG_NAME, "body").text)
+    text = browser.find_element(By.TAG_NAME, "body").text
+    assert caption, text[-2000:]
+    assert "mode_seeking_mu" in text and "lecture4.search.grid_points" in text
+    if os.environ.get("FIGREPRO_KEEP_SCREENSHOT"):
+        shutil.copy(screenshot, os.environ["FIGREPRO_KEEP_SCREENSHOT"])

@@ -1,0 +1,235 @@
+"""The reproduction check: tolerances, the comparison of numbers and figures, and `snakemake check`
+against a reference written by `snakemake reference`, on an unchanged rebuild and after a change."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from workflow_runner import clone, planned_jobs, snakemake
+
+from figrepro import manifest
+from figrepro.io import load_json, sha256
+from figrepro.reproduction import compare, reference
+from figrepro.reproduction.fingerprint import environment, raster, save_png
+from figrepro.reproduction.tolerances import Tolerance, tolerance
+
+# --- tolerances ---------------------------------------------------------------------------------------
+
+
+def test_a_stated_number_may_move_half_a_unit_of_its_last_decimal() -> None:
+    tol = tolerance("udl/3_1", "loss", {"loss": 9.3849})  # the notebook prints 9.385
+    assert tol.abs == pytest.approx(5e-4) and tol.rel == 0 and "3 decimals" in tol.why
+    assert tol.allows(9.3849, 9.3852) and not tol.allows(9.3849, 9.3855)
+    assert tolerance("lecture4", "kl_mixture_mc", {}).abs == pytest.approx(5e-5)
+
+
+def test_seeded_sources_are_held_to_1e_12_and_deterministic_ones_to_rounding() -> None:
+    assert tolerance("udl/17_2", "expectation_phi_0.5", {}).rel == 1e-12
+    assert "seeds" in tolerance("udl/9_4", "posterior_mean", {}).why
+    deterministic = tolerance("udl/16_3", "fixed_point_f", {})
+    assert deterministic.rel == 1e-9 and "rounding" in deterministic.why
+
+
+def test_estimates_get_standard_errors_and_trained_models_their_measured_spread() -> None:
+    numbers = {"samples_mean": 0.09, "samples_mean_mc_se": 0.003}
+    assert tolerance("udl/18_2", "samples_mean", numbers).abs == pytest.approx(0.012)
+    assert tolerance("udl/18_2", "samples_mean_mc_se", numbers).rel == 0.2
+    vae = {"elbo_test": -161.9, "elbo_test_mc_se": 0.02, "grad_mean_reparam": -17.06}
+    assert tolerance("vae", "elbo_test", vae).abs == pytest.approx(0.08)  # 4 SE > 1e-5 relative
+    grad = tolerance("vae", "grad_mean_reparam", vae)
+    assert grad.rel == 1e-3 and grad.allows(-17.06, -17.06 * (1 + 3e-4))  # a CUDA run's 3e-4
+    assert tolerance("localization", "q_mean", {}).rel == 1e-3
+
+
+def test_tolerance_treats_nan_as_equal_only_to_nan() -> None:
+    tol = Tolerance(1e-9, 0.0, "")
+    assert tol.allows(float("nan"), float("nan")) and not tol.allows(float("nan"), 1.0)
+
+
+# --- comparing numbers --------------------------------------------------------------------------------
+
+
+def entry(value: object, abs_: float = 1e-6) -> dict:
+    return {"value": value, "abs": abs_, "rel": 0.0, "why": "test"}
+
+
+def test_numbers_missing_new_moved_and_reshaped_are_named() -> None:
+    ref = {
+        "a": {"kept": entry(1.0), "moved": entry(2.0), "gone": entry(3.0), "list": entry([1.0, 2.0, 3.0])},
+        "b": {"x": entry(1.0)},
+    }
+    got = {"a": {"kept": 1.0 + 1e-7, "moved": 2.1, "added": 4.0, "list": [1.0, 2.5, 3.0]}, "c": {"y": 0.0}}
+    rows = {(r.source, r.compared): r.verdict for r in compare.compare_metrics(ref, got)}
+    assert rows == {
+        ("a", "kept"): compare.OK,
+        ("a", "moved"): compare.DRIFT,
+        ("a", "gone"): compare.MISSING,
+        ("a", "added"): compare.NEW,
+        ("a", "list[1]"): compare.DRIFT,  # the element outside its tolerance is the one shown
+        ("b", "x"): compare.MISSING,
+        ("c", "y"): compare.NEW,
+    }
+    (shape,) = compare.compare_metrics({"a": {"v": entry([1.0, 2.0])}}, {"a": {"v": [1.0]}})
+    assert shape.verdict == compare.DRIFT and shape.expected == "shape (2,)"
+
+
+# --- comparing figures --------------------------------------------------------------------------------
+
+
+def draw(path: Path, slope: float, title: str = "") -> None:
+    fig, ax = plt.subplots(figsize=(3, 2))
+    ax.plot([0, 1], [0, slope])
+    fig.savefig(path, metadata={"CreationDate": None, "Title": title})
+    plt.close(fig)
+
+
+@pytest.fixture
+def figure_reference(tmp_path: Path) -> tuple[Path, dict]:
+    """A reference of one figure (``figures/t/a.pdf``) and its thumbnail, under ``tmp_path``."""
+    (tmp_path / "figures/t").mkdir(parents=True)
+    draw(tmp_path / "figures/t/a.pdf", 1.0)
+    ref_dir = tmp_path / "reference"
+    save_png(raster(tmp_path / "figures/t/a.pdf", 20), reference.thumbnail_path(ref_dir, "figures/t/a.pdf"))
+    made = {
+        "made_with": environment(),
+        "thumbnail_dpi": 20,
+        "rms_tolerance": 2.0,
+        "figures": {"figures/t/a.pdf": {"source": "t", "sha256": sha256(tmp_path / "figures/t/a.pdf")}},
+    }
+    return ref_dir, made
+
+
+def build_row(tmp_path: Path, name: str = "a") -> manifest.Row:
+    path = f"figures/t/{name}.pdf"
+    return manifest.Row(path, "t", "title", sha256(tmp_path / path))
+
+
+def test_figures_compare_by_bytes_where_the_environment_matches(
+    tmp_path: Path, figure_reference: tuple[Path, dict], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ref_dir, made = figure_reference
+    monkeypatch.chdir(tmp_path)
+    (same,) = compare.compare_figures(made, ref_dir, [build_row(tmp_path)], made["made_with"])
+    assert same.verdict == compare.OK
+    draw(tmp_path / "figures/t/a.pdf", 1.0, title="other bytes, same picture")
+    (changed,) = compare.compare_figures(made, ref_dir, [build_row(tmp_path)], made["made_with"])
+    assert changed.verdict == compare.DRIFT and changed.tolerance == "same bytes"
+
+
+def test_figures_compare_by_rasters_where_the_environment_differs(
+    tmp_path: Path, figure_reference: tuple[Path, dict], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ref_dir, made = figure_reference
+    monkeypatch.chdir(tmp_path)
+    elsewhere = {**made["made_with"], "matplotlib": "0.0"}
+    draw(tmp_path / "figures/t/a.pdf", 1.0, title="other bytes, same picture")
+    (same_picture,) = compare.compare_figures(made, ref_dir, [build_row(tmp_path)], elsewhere)
+    assert same_picture.verdict == compare.OK and same_picture.got == "rms 0"
+    draw(tmp_path / "figures/t/a.pdf", -1.0)
+    (other_picture,) = compare.compare_figures(made, ref_dir, [build_row(tmp_path)], elsewhere)
+    assert other_picture.verdict == compare.DRIFT and float(other_picture.got.split()[1]) > 2.0
+
+
+def test_a_missing_and_a_new_figure_are_named(tmp_path: Path, figure_reference: tuple[Path, dict]) -> None:
+    ref_dir, made = figure_reference
+    draw(tmp_path / "figures/t/b.pdf", 2.0)
+    rows = compare.compare_figures(made, ref_dir, [build_row(tmp_path, "b")], made["made_with"])
+    assert {(r.compared, r.verdict) for r in rows} == {
+        ("figures/t/a.pdf", compare.MISSING),
+        ("figures/t/b.pdf", compare.NEW),
+    }
+
+
+def test_the_table_has_a_row_per_source_and_a_verdict_line() -> None:
+    rows = [
+        compare.Row("s", "k", "1", "1", "exact", compare.OK),
+        compare.Row("s", "figures/s/a.pdf", "ab", "cd", "same bytes", compare.DRIFT),
+    ]
+    (summary,) = compare.summary(rows)
+    assert summary.compared == "1 number, 1 figure" and summary.verdict == "1 DRIFT"
+    text = compare.format_table(rows)
+    assert text.splitlines()[0].split() == list(compare.COLUMNS) and "figures/s/a.pdf" in text
+    assert compare.verdict_line(rows) == "1 number and 1 figure compared: 1 ok, 1 drifted, 0 missing, 0 new"
+
+
+# --- the workflow: snakemake reference, snakemake check -----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def referenced(smoke_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A clone of the smoke build with a reference of its own, written by `snakemake reference`."""
+    work = clone(smoke_build, tmp_path_factory.mktemp("referenced") / "work")
+    res = snakemake(work, "reference")
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    return work
+
+
+def check_rows(work: Path) -> list[list[str]]:
+    return [line.split("\t") for line in (work / "results/check.tsv").read_text().splitlines()[1:]]
+
+
+@pytest.mark.workflow
+def test_the_reference_holds_every_number_and_figure(referenced: Path) -> None:
+    metrics = load_json(referenced / "results/metrics.json")
+    ref = load_json(referenced / "reference/metrics.json")
+    assert {s: set(k) for s, k in ref.items()} == {s: set(k) for s, k in metrics.items()}
+    assert all(e["why"] for keys in ref.values() for e in keys.values())
+    figures = load_json(referenced / "reference/figures.json")
+    rows = manifest.read(referenced / "figures/all")
+    assert set(figures["figures"]) == {r.figure for r in rows}
+    assert set(figures["made_with"]) == {"numpy", "scipy", "matplotlib", "torch", "cpu"}
+    sizes = [reference.thumbnail_path(referenced / "reference", r.figure).stat().st_size for r in rows]
+    assert max(sizes) < 60_000 and np.mean(sizes) < 12_000  # a few KB each
+
+
+@pytest.mark.workflow
+def test_a_moved_build_stays_up_to_date(smoke_build: Path, tmp_path: Path) -> None:
+    """Inputs are paths relative to the working directory: a built tree copied elsewhere (a CI
+    cache restored into another folder, a moved checkout) has nothing to do."""
+    assert planned_jobs(clone(smoke_build, tmp_path / "moved" / "elsewhere")) == {}
+
+
+@pytest.mark.workflow
+def test_check_passes_on_an_unchanged_rebuild(referenced: Path, tmp_path: Path) -> None:
+    """Every job rerun from scratch: the check passes, and manifest and metrics are the same bytes."""
+    work = clone(referenced, tmp_path / "work")
+    before = {name: (work / name).read_bytes() for name in ("figures/all", "results/metrics.json")}
+    res = snakemake(work, "check", "--forceall")
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    assert "0 drifted, 0 missing, 0 new" in res.stdout
+    assert {row[-1] for row in check_rows(work)} == {compare.OK}
+    assert (work / "results/check.txt").read_text().strip().endswith("0 missing, 0 new")
+    assert {name: (work / name).read_bytes() for name in before} == before
+
+
+@pytest.mark.workflow
+def test_check_names_exactly_what_a_changed_constant_moved(referenced: Path, tmp_path: Path) -> None:
+    work = clone(referenced, tmp_path / "work")
+    old_figures = {r.figure: r.sha256 for r in manifest.read(work / "figures/all")}
+    old_metrics = load_json(work / "results/metrics.json")
+    extra = tmp_path / "extra.yaml"
+    extra.write_text('udl:\n  "17_1":\n    sigma_sq: 0.2\n')
+    res = snakemake(work, "check", extra_config=extra)
+    assert res.returncode != 0
+    new_figures = {r.figure: r.sha256 for r in manifest.read(work / "figures/all")}
+    new_metrics = load_json(work / "results/metrics.json")
+    moved = {("udl/17_1", path) for path in old_figures if new_figures[path] != old_figures[path]}
+    moved |= {
+        (source, key)
+        for source, numbers in old_metrics.items()
+        for key, value in numbers.items()
+        if json.dumps(new_metrics[source][key]) != json.dumps(value)
+    }
+    assert moved and {source for source, _ in moved} == {"udl/17_1"}
+    drifted = {(row[0], row[1]) for row in check_rows(work) if row[-1] != compare.OK}
+    assert drifted == moved
+    for _, item in moved:
+        assert item in res.stdout  # the printed table names each one
+    assert "If the change is intended" in res.stdout

@@ -1,0 +1,81 @@
+"""Running the Snakemake workflow from tests: copies of the checkout, builds, dry runs, edits.
+
+The smoke build itself is a session fixture (``smoke_build`` in conftest.py), made once and read by
+every test that needs a built tree; a test that changes a build works on a ``clone`` of it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SMOKE = ROOT / "tests" / "smoke_config.yaml"
+COPIED = ("Snakefile", "config.yaml", "workflow", "scripts", "src")
+
+
+def snakemake(
+    workdir: Path, *args: str, extra_config: Path | None = None, cores: int = 2, timeout: float = 900
+) -> subprocess.CompletedProcess[str]:
+    """Run snakemake in ``workdir`` with the smoke config (then ``extra_config``) merged over config.yaml."""
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    configs = [str(SMOKE)] + ([str(extra_config)] if extra_config else [])
+    return subprocess.run(
+        [sys.executable, "-m", "snakemake", *args, "--cores", str(cores), "--configfile", *configs],
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def planned_jobs(workdir: Path, extra_config: Path | None = None) -> dict[str, int]:
+    """Rule -> job count of a dry run of figures/all."""
+    res = snakemake(workdir, "figures/all", "-n", extra_config=extra_config)
+    assert res.returncode == 0, res.stdout + res.stderr
+    out = res.stdout + res.stderr
+    if "Nothing to be done" in out:
+        return {}
+    table = out.split("Job stats:")[1].split("Reasons:")[0]
+    rows = (re.match(r"^(\w+)\s+(\d+)$", line.strip()) for line in table.splitlines())
+    return {m[1]: int(m[2]) for m in rows if m and m[1] != "total"}
+
+
+def copy_workflow(work: Path) -> Path:
+    """The checkout's workflow, scripts and library, unbuilt, in ``work``."""
+    work.mkdir(parents=True, exist_ok=True)
+    for name in COPIED:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, work / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copy2(src, work / name)
+    return work
+
+
+def clone(built: Path, work: Path) -> Path:
+    """A copy of a built tree (timestamps and Snakemake's records kept), for a test that changes it."""
+    shutil.copytree(built, work, symlinks=True, ignore=shutil.ignore_patterns("__pycache__", "locks"))
+    return work
+
+
+@contextmanager
+def edited(path: Path) -> Iterator[None]:
+    """Change a file's content for the block (Snakemake checksums small inputs: a touch is no edit)."""
+    original = path.read_text()
+    path.write_text(original + "\n# edited by a test\n")
+    try:
+        yield
+    finally:
+        path.write_text(original)
+
+
+def manifest(work: Path) -> list[list[str]]:
+    return [line.split("\t") for line in (work / "figures/all").read_text().splitlines()]

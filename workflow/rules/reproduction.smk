@@ -1,0 +1,38 @@
+# The reproduction check: `snakemake --cores 4 check` builds what is out of date and compares it with
+# reference/; `snakemake --cores 4 reference` rewrites reference/ from the build. Neither has an output
+# file Snakemake could call up to date, so each runs whenever it is asked for (on this machine).
+
+localrules:
+    check,
+    reference,
+
+
+rule check:
+    """Compare the build with reference/: exits 1 naming every number and figure that moved."""
+    input:
+        script=script("reproduction/check_reproduction.py"),
+        code=library("reproduction/check_reproduction.py"),
+        metrics="results/metrics.json",
+        manifest="figures/all",
+        reference=["reference/metrics.json", "reference/figures.json"],
+    log:
+        "logs/check.log",
+    shell:
+        "python -u {input.script} --metrics {input.metrics} --manifest {input.manifest} --reference reference"
+        " --out-table results/check.txt --out-rows results/check.tsv 2>&1 | tee {log}; exit ${{PIPESTATUS[0]}}"
+
+
+rule reference:
+    """Rewrite reference/ from this build (then review and commit it)."""
+    input:
+        script=script("reproduction/write_reference.py"),
+        code=library("reproduction/write_reference.py"),
+        metrics="results/metrics.json",
+        manifest="figures/all",
+    params:
+        section=section("reproduction"),
+    log:
+        "logs/reference.log",
+    shell:
+        "python -u {input.script} --metrics {input.metrics} --manifest {input.manifest} --params {params.section:q}"
+        " --out-dir reference > {log} 2>&1"
