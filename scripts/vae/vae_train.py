@@ -2,11 +2,15 @@
 
 Writes the model (``model.pt``) and the per-epoch history (JSON) only when training
 finishes; a non-finite ELBO stops it with a message and no model file. On a terminal a
-progress bar shows the current ELBO; the log gets one line per epoch.
+progress bar shows the current ELBO; the log gets one line per epoch. Every
+``vae.train.checkpoint_every`` epochs the whole state goes to ``--checkpoint``, so that a
+killed run resumes where it was.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sys
 
 import click
@@ -15,11 +19,11 @@ import torch
 from tqdm import tqdm
 
 from figrepro.cli import Log, fail_cleanly, params_option
-from figrepro.io import load_npz, save_json
+from figrepro.io import load_npz, save_json, sha256
 from figrepro.torch_runtime import deterministic_torch
 from figrepro.vae.model import VAE, save_model
 from figrepro.vae.runtime import pick_device, stream_seed, torch_stream
-from figrepro.vae.training import Epoch, train
+from figrepro.vae.training import Checkpoints, Epoch, train
 
 
 @click.command()
@@ -28,8 +32,11 @@ from figrepro.vae.training import Epoch, train
 @click.option("--data", type=click.Path(dir_okay=False), required=True, help="data .npz")
 @click.option("--out-model", type=click.Path(dir_okay=False), required=True)
 @click.option("--out-history", type=click.Path(dir_okay=False), required=True)
+@click.option("--checkpoint", type=click.Path(dir_okay=False), help="where to keep the training's state")
 @fail_cleanly
-def main(params: dict, seed: int, data: str, out_model: str, out_history: str) -> None:
+def main(
+    params: dict, seed: int, data: str, out_model: str, out_history: str, checkpoint: str | None
+) -> None:
     settings = params["train"]
     log = Log("vae train")
     deterministic_torch(settings["threads"])
@@ -41,6 +48,13 @@ def main(params: dict, seed: int, data: str, out_model: str, out_history: str) -
     torch.manual_seed(stream_seed(seed, "init"))
     model = VAE(hidden=params["model"]["hidden"]).to(device)
     log(f"{len(x_train)} train / {len(x_test)} test images on {device}; {settings}")
+    checkpoints = None
+    if checkpoint:
+        # what the run's result depends on: the settings (not how often they are saved), the seed, the data
+        made_of = {"model": params["model"], "train": {**settings, "checkpoint_every": None}, "seed": seed}
+        made_of |= {"data": sha256(data), "torch": torch.__version__, "device": str(device)}
+        fingerprint = hashlib.sha256(json.dumps(made_of, sort_keys=True).encode()).hexdigest()
+        checkpoints = Checkpoints(checkpoint, fingerprint, settings["checkpoint_every"], log)
 
     epochs = settings["epochs"]
     steps = epochs * -(-len(x_train) // settings["batch_size"])
@@ -71,9 +85,12 @@ def main(params: dict, seed: int, data: str, out_model: str, out_history: str) -
             eval_generator=torch_stream(seed, "history"),
             on_step=on_step,
             on_epoch=on_epoch,
+            checkpoints=checkpoints,
         )
     save_model(model, out_model)
     save_json(out_history, {"epochs": [e.as_dict() for e in history], "settings": settings})
+    if checkpoints:
+        checkpoints.remove()
     log(f"done: final train ELBO {history[-1].train_elbo:.3f}, test ELBO {history[-1].test_elbo:.3f}")
 
 

@@ -56,18 +56,45 @@ def sha256(path: str | os.PathLike[str]) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def load_npz(path: str | os.PathLike[str]) -> dict[str, np.ndarray]:
-    """Read every array of an ``.npz`` file, naming the file if it is missing."""
+def damaged(path: str | os.PathLike[str], what: str, exc: Exception) -> BadInputFile:
+    """The one-line error for an intermediate that cannot be read (truncated by a crash, say),
+    with the command that makes it again (and reruns what depends on it)."""
+    return BadInputFile(
+        f"{path}: damaged or not {what} ({type(exc).__name__}); "
+        f"rebuild it with: snakemake --cores 4 --forcerun {path}"
+    )
+
+
+def _existing(path: str | os.PathLike[str]) -> Path:
     p = Path(path)
     if not p.is_file():
         raise FileNotFoundError(f"missing input file: {p}")
-    with np.load(p) as data:
-        return {k: data[k] for k in data.files}
+    return p
+
+
+def load_npz(path: str | os.PathLike[str]) -> dict[str, np.ndarray]:
+    """Read every array of an ``.npz`` file, naming the file if it is missing or damaged."""
+    p = _existing(path)
+    try:
+        with np.load(p, allow_pickle=False) as data:
+            return {k: data[k] for k in data.files}
+    except Exception as exc:  # zipfile, zlib and NumPy each raise their own for a torn file
+        raise damaged(p, "an .npz file", exc) from None
+
+
+def load_npy(path: str | os.PathLike[str]) -> np.ndarray:
+    """Read one array of an ``.npy`` file, naming the file if it is missing or damaged."""
+    p = _existing(path)
+    try:
+        return np.load(p, allow_pickle=False)
+    except Exception as exc:
+        raise damaged(p, "an .npy file", exc) from None
 
 
 def load_json(path: str | os.PathLike[str]) -> Any:
-    """Read a JSON file, naming the file if it is missing."""
-    p = Path(path)
-    if not p.is_file():
-        raise FileNotFoundError(f"missing input file: {p}")
-    return json.loads(p.read_text())
+    """Read a JSON file, naming the file if it is missing or damaged."""
+    p = _existing(path)
+    try:
+        return json.loads(p.read_text())
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise damaged(p, "a JSON file", exc) from None

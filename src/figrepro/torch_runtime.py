@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import torch
 
-from figrepro.io import BadInputFile, atomic_path
+from figrepro.io import BadInputFile, atomic_path, damaged
 
 
 def stream_seed(*tags: int) -> int:
@@ -46,7 +46,7 @@ def load_weights(path: str | os.PathLike[str]) -> dict[str, Any]:
     try:
         saved = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as exc:  # torch raises several types for a damaged file
-        raise BadInputFile(f"{path}: not a saved network ({exc.__class__.__name__})") from None
+        raise damaged(path, "a saved network", exc) from None
     if not isinstance(saved, dict) or "state" not in saved:
         raise BadInputFile(f"{path}: not a saved network")
     return saved

@@ -16,6 +16,9 @@ def repo(path):
 
 SCRIPTS = repo("scripts")
 SRC = repo("src")
+#: the group of jobs that take a second or two: on a cluster several go in one submission
+#: (group-components in profiles/slurm); a local build ignores groups of this kind
+CHEAP = "cheap"
 FMT = config["figures"]["format"]
 DPI = config["figures"]["dpi"]
 

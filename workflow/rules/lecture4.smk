@@ -21,13 +21,12 @@ for _job, _keys in LECTURE4_JOB_KEYS.items():
             metrics=f"results/lecture4/metrics_{LECTURE4_METRICS[_job]}.json",
         params:
             section=section("lecture4", keys=list(_keys)),
+        group:
+            CHEAP
         log:
             f"logs/lecture4/{_job}.log",
         benchmark:
             f"benchmarks/lecture4/{_job}.tsv"
-        threads: 1
-        resources:
-            mem_mb=1024,
         shell:
             "python -u {input.script} --params {params.section:q} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
 
@@ -43,11 +42,12 @@ for _job, _keys in LECTURE4_JOB_KEYS.items():
         params:
             job=_job,
             dpi=DPI,
+        group:
+            CHEAP
         log:
             f"logs/lecture4/plot_{_job}.log",
         benchmark:
             f"benchmarks/lecture4/plot_{_job}.tsv"
-        threads: 1
         resources:
             mem_mb=512,
         shell:

@@ -20,7 +20,6 @@ rule localization_readings:
         "logs/localization/readings.log",
     benchmark:
         "benchmarks/localization/readings.tsv"
-    threads: 1
     resources:
         mem_mb=256,
     shell:
@@ -43,7 +42,6 @@ rule localization_train:
     benchmark:
         "benchmarks/localization/train.tsv"
     priority: 5
-    threads: 1
     resources:
         mem_mb=512,
     shell:
@@ -63,13 +61,12 @@ rule localization_evaluate:
     params:
         section=section("localization", keys=[*LOCALIZATION_MODEL_KEYS, "grid", "posterior_samples"]),
         seed=config["seed"],
+    group:
+        CHEAP
     log:
         "logs/localization/evaluate.log",
     benchmark:
         "benchmarks/localization/evaluate.tsv"
-    threads: 1
-    resources:
-        mem_mb=1024,
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed} --readings {input.readings}"
         " --model {input.model} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
@@ -86,11 +83,12 @@ rule plot_localization:
     params:
         section=section("localization", keys=["sensors", "target"]),
         options=plot_options(),
+    group:
+        CHEAP
     log:
         "logs/localization/plot.log",
     benchmark:
         "benchmarks/localization/plot.tsv"
-    threads: 1
     resources:
         mem_mb=512,
     shell:

@@ -15,6 +15,10 @@ METRICS = [
     "results/localization/metrics_posterior.json",
 ]
 
+localrules:  # gathering and listing: a second each, on the submitting machine even on a cluster
+    metrics,
+    manifest,
+
 
 rule metrics:
     input:
@@ -27,7 +31,6 @@ rule metrics:
         "logs/metrics.log",
     benchmark:
         "benchmarks/metrics.tsv"
-    threads: 1
     resources:
         mem_mb=256,
     shell:
@@ -51,7 +54,6 @@ rule manifest:
         "logs/manifest.log",
     benchmark:
         "benchmarks/manifest.tsv"
-    threads: 1
     resources:
         mem_mb=256,
     shell:

@@ -2,7 +2,7 @@
 # reference/; `snakemake --cores 4 reference` rewrites reference/ from the build. Neither has an output
 # file Snakemake could call up to date, so each runs whenever it is asked for (on this machine).
 
-localrules:
+localrules:  # (with metrics and manifest, in outputs.smk) on the submitting machine, never a cluster
     check,
     reference,
 

@@ -19,9 +19,6 @@ rule udl_17_1_integrals:
         "logs/udl/17_1/integrals.log",
     benchmark:
         "benchmarks/udl/17_1/integrals.tsv"
-    threads: 1
-    resources:
-        mem_mb=1024,
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed}"
         " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
@@ -41,8 +38,6 @@ rule udl_17_2_montecarlo:
     benchmark:
         "benchmarks/udl/17_2/{segment}.tsv"
     threads: 2  # one thread draws the legacy stream while the other evaluates
-    resources:
-        mem_mb=1024,
     shell:
         "python -u {input.script} --segment {wildcards.segment} --params {params.section:q}"
         " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
@@ -62,8 +57,6 @@ rule udl_17_3_montecarlo:
     benchmark:
         "benchmarks/udl/17_3/{estimator}.tsv"
     threads: 2
-    resources:
-        mem_mb=1024,
     shell:
         "python -u {input.script} --estimator {wildcards.estimator} --params {params.section:q}"
         " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
@@ -78,13 +71,12 @@ rule plot_udl_17_1:
         udl_figures("17_1"),
     params:
         plot_options(),
+    group:
+        CHEAP
     log:
         "logs/udl/17_1/plot.log",
     benchmark:
         "benchmarks/udl/17_1/plot.tsv"
-    threads: 1
-    resources:
-        mem_mb=1024,
     shell:
         "python -u {input.script} --integrals {input.integrals} --out-dir figures/udl/17_1 {params}"
         " > {log} 2>&1"
@@ -101,13 +93,12 @@ rule plot_udl_17_2:
         udl_figures("17_2"),
     params:
         plot_options(),
+    group:
+        CHEAP
     log:
         "logs/udl/17_2/plot.log",
     benchmark:
         "benchmarks/udl/17_2/plot.tsv"
-    threads: 1
-    resources:
-        mem_mb=1024,
     shell:
         "python -u {input.script} --expectation {input.expectation} --reparam {input.reparam}"
         " --score {input.score} --out-dir figures/udl/17_2 {params} > {log} 2>&1"
@@ -124,13 +115,12 @@ rule plot_udl_17_3:
         udl_figures("17_3"),
     params:
         plot_options(),
+    group:
+        CHEAP
     log:
         "logs/udl/17_3/plot.log",
     benchmark:
         "benchmarks/udl/17_3/plot.tsv"
-    threads: 1
-    resources:
-        mem_mb=1024,
     shell:
         "python -u {input.script} --f1 {input.f1} --f2 {input.f2} --f2-importance {input.f2_importance}"
         " --out-dir figures/udl/17_3 {params} > {log} 2>&1"

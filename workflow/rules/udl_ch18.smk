@@ -24,9 +24,6 @@ rule udl_18_1_forward:
         "logs/udl/18_1/forward.log",
     benchmark:
         "benchmarks/udl/18_1/forward.tsv"
-    threads: 1
-    resources:
-        mem_mb=1024,
     shell:
         "python -u {input.script} --params {params.section:q} --out {output} > {log} 2>&1"
 
@@ -44,9 +41,6 @@ rule udl_18_1_densities:
         "logs/udl/18_1/densities.log",
     benchmark:
         "benchmarks/udl/18_1/densities.tsv"
-    threads: 1
-    resources:
-        mem_mb=1024,
     shell:
         "python -u {input.script} --params {params.section:q} --out {output.data}"
         " --metrics {output.metrics} > {log} 2>&1"
@@ -66,9 +60,6 @@ rule udl_18_train_tables:
         "logs/udl/{table_nb}/train.log",
     benchmark:
         "benchmarks/udl/{table_nb}/train.tsv"
-    threads: 1
-    resources:
-        mem_mb=1024,
     shell:
         "python -u {input.script} --target {params.target} --params {params.section:q}"
         " --seed {params.seed} --out {output} > {log} 2>&1"
@@ -92,9 +83,6 @@ rule udl_18_sample_reverse:
         "logs/udl/{table_nb}/sample.log",
     benchmark:
         "benchmarks/udl/{table_nb}/sample.tsv"
-    threads: 1
-    resources:
-        mem_mb=1024,
     shell:
         "python -u {input.script} --sampler {params.sampler} --params {params.section:q}"
         " --seed {params.seed} --tables {input.tables} --out-samples {output.samples}"
@@ -118,9 +106,6 @@ rule udl_18_4_sample:
         "logs/udl/18_4/sample_{sampler}.log",
     benchmark:
         "benchmarks/udl/18_4/sample_{sampler}.tsv"
-    threads: 1
-    resources:
-        mem_mb=1024,
     shell:
         "python -u {input.script} --sampler {wildcards.sampler} --params {params.section:q}"
         " --seed {params.seed} --tables {input.tables} --out-samples {output.samples}"
@@ -137,13 +122,12 @@ rule plot_udl_18_1:
         udl_figures("18_1"),
     params:
         plot_options(),
+    group:
+        CHEAP
     log:
         "logs/udl/18_1/plot.log",
     benchmark:
         "benchmarks/udl/18_1/plot.tsv"
-    threads: 1
-    resources:
-        mem_mb=1024,
     shell:
         "python -u {input.script} --forward {input.forward} --densities {input.densities}"
         " --out-dir figures/udl/18_1 {params} > {log} 2>&1"
@@ -174,13 +158,12 @@ for _nb in ("18_2", "18_3", "18_4"):
             nb=_nb,
             runs=" ".join(f"--run {name}={a},{b}" for name, a, b in SAMPLING_RUNS[_nb]),
             options=plot_options(),
+        group:
+            CHEAP
         log:
             f"logs/udl/{_nb}/plot.log",
         benchmark:
             f"benchmarks/udl/{_nb}/plot.tsv"
-        threads: 1
-        resources:
-            mem_mb=1024,
         shell:
             "python -u {input.script} --notebook {params.nb} {params.runs}"
             " --out-dir figures/udl/{params.nb} {params.options} > {log} 2>&1"

@@ -50,11 +50,12 @@ for _nb, (_script, _metrics, _seeded) in CHEAP_NOTEBOOKS.items():
         params:
             section=section("udl", _nb),
             options=cheap_notebook_options(_nb),
+        group:
+            CHEAP
         log:
             f"logs/udl/{_nb}/notebook.log",
         benchmark:
             f"benchmarks/udl/{_nb}/notebook.tsv"
-        threads: 1
         resources:
             mem_mb=512,
         shell:

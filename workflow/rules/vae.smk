@@ -30,7 +30,6 @@ rule vae_data:
     benchmark:
         "benchmarks/vae/data.tsv"
     priority: 10
-    threads: 1
     resources:
         mem_mb=2048,
     shell:
@@ -62,7 +61,8 @@ rule vae_train:
         mem_mb=2048,
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed}"
-        " --data {input.data} --out-model {output.model} --out-history {output.history} > {log} 2>&1"
+        " --data {input.data} --out-model {output.model} --out-history {output.history}"
+        " --checkpoint results/vae/checkpoints/train.pt > {log} 2>&1"
 
 
 rule vae_evaluate:
@@ -107,9 +107,6 @@ rule vae_decode:
         "logs/vae/decode.log",
     benchmark:
         "benchmarks/vae/decode.tsv"
-    threads: 1
-    resources:
-        mem_mb=1024,
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed}"
         " --data {input.data} --model {input.model} --out {output} > {log} 2>&1"
@@ -134,9 +131,6 @@ rule vae_posteriors:
         "logs/vae/posteriors.log",
     benchmark:
         "benchmarks/vae/posteriors.tsv"
-    threads: 1
-    resources:
-        mem_mb=1024,
     shell:
         "python -u {input.script} --params {params.section:q} --svi {params.svi:q} {params.grid}"
         " --seed {params.seed} --data {input.data} --model {input.model}"
@@ -163,8 +157,6 @@ rule vae_gradients:
     benchmark:
         "benchmarks/vae/gradients.tsv"
     threads: TORCH_THREADS
-    resources:
-        mem_mb=1024,
     shell:
         "python -u {input.script} --params {params.section:q} --image {params.image} --seed {params.seed}"
         " --threads {params.threads}"
@@ -187,13 +179,12 @@ for _fig in VAE_FIGURES:
             figure=_fig.slug,
             inputs=" ".join(f"--input {n}={VAE_RESULTS[n]}" for n in VAE_FIGURE_INPUTS[_fig.slug]),
             options=plot_options(),
+        group:
+            CHEAP
         log:
             f"logs/vae/plot_{_fig.slug}.log",
         benchmark:
             f"benchmarks/vae/plot_{_fig.slug}.tsv"
-        threads: 1
-        resources:
-            mem_mb=1024,
         shell:
             "python -u {input.script} --figure {params.figure} {params.inputs}"
             " --out-dir figures/vae {params.options} > {log} 2>&1"

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# The smoke build on a real SLURM: brings up a single-node cluster on this machine (Debian's slurm-wlm
+# and munge), builds tests/smoke_config.yaml through `snakemake --profile profiles/slurm`, checks that
+# every job but the local ones went through sbatch (SLURM's own job log lists them), compares the
+# manifest and metrics with a local smoke build of the same checkout, and stops every daemon it
+# started, by process id, on success and on failure.
+#
+# Run as root on Debian, from anywhere, with the project's environment active:
+#   pip install -r requirements.txt -r requirements-cluster.txt && pip install -e . && cluster/slurm_smoke.sh
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SCRATCH=$(mktemp -d /tmp/figrepro-slurm.XXXXXX)
+SLURM_CONF_FILE=/etc/slurm/slurm.conf  # where srun inside a job looks for it
+DAEMONS=()
+START=$(date +%s)
+
+say() { printf '[slurm smoke %4ds] %s\n' $(($(date +%s) - START)) "$*"; }
+
+stop_daemons() {
+  local status=$?
+  for pid in "${DAEMONS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${DAEMONS[@]}"; do  # wait until each has gone (they are our children)
+    wait "$pid" 2>/dev/null || true
+  done
+  [ -f "$SCRATCH/slurm.conf.before" ] && mv "$SCRATCH/slurm.conf.before" "$SLURM_CONF_FILE"
+  [ -f "$SCRATCH/ours" ] && rm -f "$SLURM_CONF_FILE"
+  say "stopped ${#DAEMONS[@]} daemons (pids ${DAEMONS[*]:-none}); exit status $status; scratch $SCRATCH"
+  exit "$status"
+}
+trap stop_daemons EXIT
+
+if ! command -v slurmctld >/dev/null || ! command -v munged >/dev/null; then
+  say "installing slurm-wlm and munge"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slurm-wlm munge >/dev/null
+fi
+
+# munge, on a socket and key of our own (whatever the machine runs already)
+dd if=/dev/urandom of="$SCRATCH/munge.key" bs=1024 count=1 status=none
+chmod 400 "$SCRATCH/munge.key"
+munged --foreground --force --socket="$SCRATCH/munge.socket" --key-file="$SCRATCH/munge.key" \
+  --pid-file="$SCRATCH/munged.pid" --seed-file="$SCRATCH/munged.seed" --log-file="$SCRATCH/munged.log" &
+DAEMONS+=($!)
+
+# one node with this machine's cores; jobs complete into a text log (no accounting database needed:
+# the executor plugin reads job states with squeue, so finished jobs stay listed for an hour)
+mkdir -p "$SCRATCH/state" "$SCRATCH/spool" /etc/slurm
+if [ -f "$SLURM_CONF_FILE" ]; then cp "$SLURM_CONF_FILE" "$SCRATCH/slurm.conf.before"; else touch "$SCRATCH/ours"; fi
+MEMORY_MB=$(awk '/MemTotal/ {print int($2 / 1024 * 0.8)}' /proc/meminfo)
+HOST=$(hostname -s)
+cat > "$SLURM_CONF_FILE" <<EOF
+ClusterName=figrepro-smoke
+SlurmctldHost=$HOST
+SlurmUser=root
+SlurmdUser=root
+AuthType=auth/munge
+AuthInfo=socket=$SCRATCH/munge.socket
+CredType=cred/munge
+StateSaveLocation=$SCRATCH/state
+SlurmdSpoolDir=$SCRATCH/spool
+SlurmctldPidFile=$SCRATCH/slurmctld.pid
+SlurmdPidFile=$SCRATCH/slurmd.pid
+SlurmctldLogFile=$SCRATCH/slurmctld.log
+SlurmdLogFile=$SCRATCH/slurmd.log
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+JobAcctGatherType=jobacct_gather/none
+AccountingStorageType=accounting_storage/none
+JobCompType=jobcomp/filetxt
+JobCompLoc=$SCRATCH/jobcomp.log
+SelectType=select/cons_tres
+SelectTypeParameters=CR_CPU
+MinJobAge=3600
+ReturnToService=2
+MpiDefault=none
+NodeName=$HOST CPUs=$(nproc) RealMemory=$MEMORY_MB State=UNKNOWN
+PartitionName=smoke Nodes=ALL Default=YES MaxTime=INFINITE State=UP
+EOF
+slurmctld -D -i &
+DAEMONS+=($!)
+slurmd -D &
+DAEMONS+=($!)
+for _ in $(seq 60); do
+  sinfo -h -o '%t' 2>/dev/null | grep -qx idle && break
+  sleep 1
+done
+sinfo -h -o '%t' | grep -qx idle || { say "the node did not come up"; tail "$SCRATCH"/slurm*.log; exit 1; }
+say "SLURM up: $(sinfo -h -o '%P %D node(s) %c CPUs %m MB')"
+
+copy_checkout() {
+  mkdir -p "$1"
+  cp -r "$ROOT"/{Snakefile,config.yaml,profiles,workflow,scripts,src,tests} "$1"/
+}
+
+# the smoke build through SLURM; this cluster's site settings go on the command line
+copy_checkout "$SCRATCH/cluster"
+say "building through SLURM (log: $SCRATCH/cluster.log)"
+(
+  cd "$SCRATCH/cluster"
+  snakemake --profile profiles/slurm figures/all --configfile tests/smoke_config.yaml \
+    --cores "$(nproc)" --slurm-no-account --slurm-status-command squeue \
+    --slurm-init-seconds-before-status-checks 2 --seconds-between-status-checks 3 \
+    --slurm-logdir "$SCRATCH/slurm-logs" > "$SCRATCH/cluster.log" 2>&1
+) || { say "the SLURM build failed"; tail -40 "$SCRATCH/cluster.log"; exit 1; }
+say "SLURM build done"
+
+# the same build, locally
+copy_checkout "$SCRATCH/local"
+(cd "$SCRATCH/local" && snakemake --cores "$(nproc)" figures/all --configfile tests/smoke_config.yaml > "$SCRATCH/local.log" 2>&1) \
+  || { say "the local build failed"; tail -40 "$SCRATCH/local.log"; exit 1; }
+say "local build done"
+
+python - "$SCRATCH" <<'PY'
+"""Every job but the local rules went through sbatch and completed; the results equal the local build's."""
+import re
+import sys
+from pathlib import Path
+
+scratch = Path(sys.argv[1])
+log = (scratch / "cluster.log").read_text()
+submitted = re.findall(r"has been submitted with SLURM jobid (\d+)", log)
+local_rules = sorted(set(re.findall(r"^localrule (\w+):", log, re.M)))
+cluster_jobs = re.findall(r"^\s*rule (\w+):", log, re.M)
+completed = {
+    m[1]: m[2] for m in re.finditer(r"^JobId=(\d+) .*?JobState=(\w+)", (scratch / "jobcomp.log").read_text(), re.M)
+}
+problems = []
+if local_rules != ["manifest", "metrics"]:
+    problems.append(f"jobs run on the submitting machine: {local_rules} (only metrics and manifest should be)")
+missing = [j for j in submitted if completed.get(j) != "COMPLETED"]
+if not submitted or missing:
+    problems.append(f"submitted jobs not COMPLETED in SLURM's job log: {missing or 'none submitted'}")
+for name in ("figures/all", "results/metrics.json"):
+    if (scratch / "cluster" / name).read_bytes() != (scratch / "local" / name).read_bytes():
+        problems.append(f"{name} differs between the SLURM and the local build")
+figures = len((scratch / "cluster" / "figures/all").read_text().splitlines()) - 1
+print(
+    f"{len(cluster_jobs)} jobs of {len(set(cluster_jobs))} rules in {len(submitted)} sbatch submissions "
+    f"(the cheap ones grouped), "
+    f"all COMPLETED in SLURM's job log; {', '.join(local_rules)} ran locally; "
+    f"{figures} figures: manifest and metrics {'differ' if problems else 'equal'} to the local build's"
+)
+for problem in problems:
+    print("PROBLEM:", problem)
+sys.exit(1 if problems else 0)
+PY
+say "passed"

@@ -1,0 +1,153 @@
+"""Faults: a build killed while the VAE trains (SIGTERM; SIGKILL and `snakemake --unlock`), a
+truncated intermediate, and a figure whose write fails. Each ends in one clear message or a rerun
+that finishes where an uninterrupted build ends."""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pytest
+from workflow_runner import SMOKE, clone, copy_workflow, planned_jobs, snakemake
+
+from figrepro.plotting import save
+
+CHECKPOINT = "results/vae/checkpoints/train.pt"
+
+
+def start_build(work: Path) -> subprocess.Popen[str]:
+    """`snakemake figures/all` with the smoke config, in a session of its own (so that the whole
+    build, jobs included, can be killed as a crash would)."""
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    return subprocess.Popen(
+        [sys.executable, "-m", "snakemake", "figures/all", "--cores", "2", "--configfile", str(SMOKE)],
+        cwd=work,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def wait_for_a_checkpoint(work: Path, build: subprocess.Popen[str], timeout: float = 300) -> None:
+    """Until the VAE's training has saved a checkpoint and is training on."""
+    deadline = time.monotonic() + timeout
+    while not (work / CHECKPOINT).is_file():
+        assert build.poll() is None, "the build ended before the VAE trained"
+        assert time.monotonic() < deadline, "no checkpoint appeared"
+        time.sleep(0.01)
+
+
+def same_results(work: Path, reference: Path) -> None:
+    for name in ("figures/all", "results/metrics.json"):
+        assert (work / name).read_bytes() == (reference / name).read_bytes(), name
+
+
+@pytest.mark.workflow
+def test_sigterm_mid_training_then_the_same_command_finishes(smoke_build: Path, tmp_path: Path) -> None:
+    work = copy_workflow(tmp_path / "work")
+    build = start_build(work)
+    wait_for_a_checkpoint(work, build)
+    # to snakemake and its jobs, as a shutdown or a closed terminal sends it (snakemake alone would
+    # let the running jobs finish: its graceful exit)
+    os.killpg(build.pid, signal.SIGTERM)
+    output, _ = build.communicate(timeout=120)
+    assert build.returncode != 0, output[-2000:]
+    assert not (work / "results/vae/model.pt").exists()
+    assert "vae_train" in planned_jobs(work)  # nothing of the killed job is taken as done
+    res = snakemake(work, "figures/all")
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    train_log = (work / "logs/vae/train.log").read_text()
+    assert f"resuming from checkpoint {CHECKPOINT} after epoch" in train_log
+    assert not (work / CHECKPOINT).exists()  # a finished training leaves none behind
+    same_results(work, smoke_build)
+
+
+@pytest.mark.workflow
+def test_sigkill_mid_training_then_unlock_as_printed_and_rerun(smoke_build: Path, tmp_path: Path) -> None:
+    work = copy_workflow(tmp_path / "work")
+    build = start_build(work)
+    wait_for_a_checkpoint(work, build)
+    os.killpg(build.pid, signal.SIGKILL)  # snakemake and its jobs, with no chance to clean up
+    build.communicate(timeout=60)
+    res = snakemake(work, "figures/all")
+    out = res.stdout + res.stderr
+    assert res.returncode != 0 and "--unlock" in out and "locked" in out, out[-3000:]
+    unlock = subprocess.run(
+        [sys.executable, "-m", "snakemake", "--unlock"], cwd=work, capture_output=True, text=True, timeout=120
+    )
+    assert unlock.returncode == 0, unlock.stdout + unlock.stderr
+    res = snakemake(work, "figures/all")
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    assert "resuming from checkpoint" in (work / "logs/vae/train.log").read_text()
+    same_results(work, smoke_build)
+
+
+def truncate_keeping_time(path: Path) -> None:
+    stat = path.stat()
+    path.write_bytes(path.read_bytes()[: stat.st_size // 2])
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+@pytest.mark.workflow
+@pytest.mark.parametrize(
+    ("damaged", "reader", "log"),
+    [
+        ("results/vae/model.pt", "vae_decode", "logs/vae/decode.log"),
+        ("results/udl/17_1/integrals.npz", "plot_udl_17_1", "logs/udl/17_1/plot.log"),
+    ],
+)
+def test_a_truncated_intermediate_is_named_with_the_command_that_rebuilds_it(
+    smoke_build: Path, tmp_path: Path, damaged: str, reader: str, log: str
+) -> None:
+    work = clone(smoke_build, tmp_path / "work")
+    truncate_keeping_time(work / damaged)
+    assert planned_jobs(work) == {}  # its timestamp kept: Snakemake cannot tell
+    res = snakemake(work, "figures/all", "--forcerun", reader)
+    assert res.returncode != 0
+    lines = (work / log).read_text().strip().splitlines()
+    rebuild = f"snakemake --cores 4 --forcerun {damaged}"
+    assert len(lines) == 1 and damaged in lines[0] and rebuild in lines[0], lines
+    assert "Traceback" not in res.stdout + res.stderr
+    res = snakemake(work, "--forcerun", damaged)  # the suggested command, with the smoke config
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    assert planned_jobs(work) == {}
+
+
+def test_a_failed_figure_write_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk fills up half-way through a figure: no file at its path, no temporary file left."""
+    fig, ax = plt.subplots()
+    ax.plot([0, 1])
+
+    def full_disk(fname, **kwargs) -> None:
+        Path(fname).write_bytes(b"%PDF-1.4 half a figure")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(fig, "savefig", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        save(fig, tmp_path / "figures" / "a.pdf", dpi=50)
+    assert list((tmp_path / "figures").iterdir()) == []
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_figure_folder_leaves_no_file(tmp_path: Path) -> None:
+    folder = tmp_path / "figures"
+    folder.mkdir()
+    folder.chmod(0o500)
+    fig, _ = plt.subplots()
+    try:
+        with pytest.raises(PermissionError):
+            save(fig, folder / "a.pdf", dpi=50)
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
