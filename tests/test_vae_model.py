@@ -40,11 +40,24 @@ def digits() -> dict[str, np.ndarray]:
     }
 
 
-def fit(digits: dict[str, np.ndarray], epochs: int, seed: int = 0, hidden: int = 100) -> tuple[VAE, list]:
+def fit(
+    digits: dict[str, np.ndarray],
+    epochs: int,
+    seed: int = 0,
+    hidden: int = 100,
+    checkpoints: Checkpoints | None = None,
+    stop_after: int | None = None,
+) -> tuple[VAE, list]:
+    """Train a VAE from its seeded start; ``stop_after`` an epoch, die as a killed job would."""
     deterministic_torch(2)
     torch.manual_seed(seed)
     model = VAE(hidden=hidden)
     x_train, x_test = (torch.from_numpy(digits[k].astype(np.float32)) for k in ("x_train", "x_test"))
+
+    def on_epoch(e) -> None:
+        if e.epoch == stop_after:
+            raise KeyboardInterrupt
+
     history = train(
         model,
         x_train,
@@ -54,6 +67,8 @@ def fit(digits: dict[str, np.ndarray], epochs: int, seed: int = 0, hidden: int =
         lr=1e-3,
         generator=gen(seed + 1),
         eval_generator=gen(seed + 2),
+        on_epoch=on_epoch,
+        checkpoints=checkpoints,
     )
     return model.eval().requires_grad_(False), history
 
@@ -76,29 +91,7 @@ def test_training_is_deterministic(digits: dict[str, np.ndarray]) -> None:
 def fit_with_checkpoints(
     digits: dict[str, np.ndarray], checkpoints: Checkpoints, epochs: int, stop_after: int | None = None
 ) -> tuple[VAE, list]:
-    """Train a small VAE from its seeded start; ``stop_after`` an epoch, die as a killed job would."""
-    deterministic_torch(2)
-    torch.manual_seed(0)
-    model = VAE(hidden=20)
-    x_train, x_test = (torch.from_numpy(digits[k].astype(np.float32)) for k in ("x_train", "x_test"))
-
-    def on_epoch(e) -> None:
-        if e.epoch == stop_after:
-            raise KeyboardInterrupt
-
-    history = train(
-        model,
-        x_train,
-        x_test,
-        epochs=epochs,
-        batch_size=100,
-        lr=1e-3,
-        generator=gen(1),
-        eval_generator=gen(2),
-        on_epoch=on_epoch,
-        checkpoints=checkpoints,
-    )
-    return model, history
+    return fit(digits, epochs, hidden=20, checkpoints=checkpoints, stop_after=stop_after)
 
 
 def test_a_killed_training_resumes_from_its_checkpoint_bit_for_bit(

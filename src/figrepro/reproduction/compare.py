@@ -66,12 +66,14 @@ def _compare_number(source: str, key: str, entry: Mapping[str, Any], got: Any) -
             tol.describe(),
             OK if allowed[0] else DRIFT,
         )
-    # for a list, show the element furthest outside (or nearest to) its tolerance
+    if not exp_flat.size:
+        return Row(source, key, "[]", "[]", tol.describe(), OK)
+    # for a list, show the element furthest outside its tolerance (all within: the nearest to it)
     excess = np.abs(got_flat - exp_flat) - (tol.abs + tol.rel * np.abs(exp_flat))
-    worst = int(np.nanargmax(np.where(np.isnan(excess), np.inf, excess))) if excess.size else 0
-    label = f"{key}[{worst}]" if exp_flat.size else key
-    shown = (_show(float(exp_flat[worst])), _show(float(got_flat[worst]))) if exp_flat.size else ("[]", "[]")
-    return Row(source, label, *shown, tol.describe(), OK if all(allowed) else DRIFT)
+    nan_as = np.where(allowed, -np.inf, np.inf)  # NaN where both are NaN passes, else fails
+    worst = int(np.argmax(np.where(np.isnan(excess), nan_as, excess)))
+    shown = (f"[{worst}] {_show(float(v[worst]))}" for v in (exp_flat, got_flat))
+    return Row(source, key, *shown, tol.describe(), OK if all(allowed) else DRIFT)
 
 
 def compare_metrics(
