@@ -41,7 +41,8 @@ fi
 dd if=/dev/urandom of="$SCRATCH/munge.key" bs=1024 count=1 status=none
 chmod 400 "$SCRATCH/munge.key"
 munged --foreground --force --socket="$SCRATCH/munge.socket" --key-file="$SCRATCH/munge.key" \
-  --pid-file="$SCRATCH/munged.pid" --seed-file="$SCRATCH/munged.seed" --log-file="$SCRATCH/munged.log" &
+  --pid-file="$SCRATCH/munged.pid" --seed-file="$SCRATCH/munged.seed" --log-file="$SCRATCH/munged.log" \
+  > "$SCRATCH/munged.out" 2>&1 &
 DAEMONS+=($!)
 
 # one node with this machine's cores; jobs complete into a text log (no accounting database needed:
@@ -78,9 +79,9 @@ MpiDefault=none
 NodeName=$HOST CPUs=$(nproc) RealMemory=$MEMORY_MB State=UNKNOWN
 PartitionName=smoke Nodes=ALL Default=YES MaxTime=INFINITE State=UP
 EOF
-slurmctld -D -i &
+slurmctld -D -i > "$SCRATCH/slurmctld.out" 2>&1 &
 DAEMONS+=($!)
-slurmd -D &
+slurmd -D > "$SCRATCH/slurmd.out" 2>&1 &
 DAEMONS+=($!)
 for _ in $(seq 60); do
   sinfo -h -o '%t' 2>/dev/null | grep -qx idle && break
