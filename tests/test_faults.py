@@ -152,3 +152,18 @@ def test_a_refused_rename_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Mon
     with pytest.raises(PermissionError):
         save(fig, tmp_path / "figures" / "a.pdf", dpi=50)
     assert list((tmp_path / "figures").iterdir()) == []
+
+
+@pytest.mark.workflow
+def test_a_missing_intermediate_comes_back_when_named(smoke_build: Path, tmp_path: Path) -> None:
+    """As the README says: `figures/all` has nothing to redo when only an intermediate is gone (its
+    figures are present and up to date); naming the file makes it again, the same bytes."""
+    missing = "results/udl/17_1/integrals.npz"
+    work = clone(smoke_build, tmp_path / "work")
+    (work / missing).unlink()
+    assert planned_jobs(work) == {}
+    res = snakemake(work, missing)
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    assert (work / missing).read_bytes() == (smoke_build / missing).read_bytes()
+    assert snakemake(work, "figures/all").returncode == 0
+    same_results(work, smoke_build)
