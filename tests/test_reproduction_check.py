@@ -17,7 +17,7 @@ from workflow_runner import clone, planned_jobs, snakemake
 from figrepro import manifest
 from figrepro.io import load_json, sha256
 from figrepro.reproduction import compare, reference
-from figrepro.reproduction.fingerprint import environment, raster, save_png
+from figrepro.reproduction.fingerprint import environment, raster, rms, save_png
 from figrepro.reproduction.tolerances import Tolerance, tolerance
 
 # --- tolerances ---------------------------------------------------------------------------------------
@@ -137,6 +137,14 @@ def test_figures_compare_by_rasters_where_the_environment_differs(
     draw(tmp_path / "figures/t/a.pdf", -1.0)
     (other_picture,) = compare.compare_figures(made, ref_dir, [build_row(tmp_path)], elsewhere)
     assert other_picture.verdict == compare.DRIFT and float(other_picture.got.split()[1]) > 2.0
+
+
+def test_rms_counts_a_pixel_one_unit_darker_as_one_unit() -> None:
+    """8-bit rasters are widened before subtracting: 0 - 1 must not wrap round to 255."""
+    light = np.full((10, 10, 3), 200, dtype=np.uint8)
+    darker = light.copy()
+    darker[0, 0] = 199
+    assert rms(light, darker) == rms(darker, light) == pytest.approx(np.sqrt(3 / 300))
 
 
 def test_a_missing_and_a_new_figure_are_named(tmp_path: Path, figure_reference: tuple[Path, dict]) -> None:

@@ -86,7 +86,11 @@ def load_png(path: str | os.PathLike[str]) -> np.ndarray:
 
 
 def rms(expected: np.ndarray, got: np.ndarray) -> float:
-    """Root mean square difference of two rasters in 0-255 units, as pytest-mpl measures it."""
+    """Root mean square difference of two rasters in 0-255 units, as pytest-mpl measures it.
+
+    The rasters are 8-bit; like matplotlib's ``compare_images`` they are widened before
+    ``calculate_rms`` subtracts them, which would otherwise wrap a pixel one unit darker round to 255.
+    """
     from matplotlib.testing.compare import calculate_rms
 
-    return float(calculate_rms(expected, got))
+    return float(calculate_rms(expected.astype(np.int16), got.astype(np.int16)))
