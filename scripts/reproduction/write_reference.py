@@ -16,7 +16,8 @@ from figrepro.reproduction import reference
 @click.option("--out-dir", type=click.Path(file_okay=False), required=True)
 @fail_cleanly
 def main(metrics: str, manifest: str, params: dict, out_dir: str) -> None:
-    n = reference.write(out_dir, metrics, manifest, params["thumbnail_dpi"], params["rms_tolerance"])
+    rms = reference.rms_tolerances(params["rms_tolerance"], params["rms_tolerance_trained"])
+    n = reference.write(out_dir, metrics, manifest, params["thumbnail_dpi"], rms)
     click.echo(f"wrote {out_dir}/: {n} figures and every number of {metrics}")
 
 

@@ -1,10 +1,12 @@
 # The reproduction check: `snakemake --cores 4 check` builds what is out of date and compares it with
-# reference/; `snakemake --cores 4 reference` rewrites reference/ from the build. Neither has an output
-# file Snakemake could call up to date, so each runs whenever it is asked for (on this machine).
+# reference/; `snakemake --cores 4 reference` rewrites reference/ from the build, and
+# `snakemake --cores 4 reference_tolerances` only its tolerances. None has an output file Snakemake
+# could call up to date, so each runs whenever it is asked for (on this machine).
 
 localrules:  # (with metrics and manifest, in outputs.smk) on the submitting machine, never a cluster
     check,
     reference,
+    reference_tolerances,
 
 
 rule check:
@@ -36,3 +38,17 @@ rule reference:
     shell:
         "python -u {input.script} --metrics {input.metrics} --manifest {input.manifest} --params {params.section:q}"
         " --out-dir reference > {log} 2>&1"
+
+
+rule reference_tolerances:
+    """Derive reference/'s tolerances again, keeping its values, hashes and thumbnails (needs no build)."""
+    input:
+        script=script("reproduction/rewrite_tolerances.py"),
+        code=library("reproduction/rewrite_tolerances.py"),
+        reference=["reference/metrics.json", "reference/figures.json"],
+    params:
+        section=section("reproduction"),
+    log:
+        "logs/reference_tolerances.log",
+    shell:
+        "python -u {input.script} --params {params.section:q} --reference-dir reference > {log} 2>&1"

@@ -18,7 +18,7 @@ from figrepro import manifest
 from figrepro.io import atomic_path
 from figrepro.reproduction.fingerprint import load_png, raster, rms
 from figrepro.reproduction.reference import thumbnail_path
-from figrepro.reproduction.tolerances import Tolerance
+from figrepro.reproduction.tolerances import TRAINED_SOURCES, Tolerance
 
 OK, DRIFT, MISSING, NEW = "ok", "DRIFT", "MISSING", "NEW"
 COLUMNS = ("source", "compared", "expected", "got", "tolerance", "verdict")
@@ -124,7 +124,8 @@ def compare_figures(
 def _compare_raster(
     row: manifest.Row, reference: Mapping[str, Any], reference_dir: str | os.PathLike[str]
 ) -> Row:
-    limit = float(reference["rms_tolerance"])
+    trained = row.source in TRAINED_SOURCES
+    limit = float(reference["rms_tolerance_trained" if trained else "rms_tolerance"])
     tol = f"rms <= {limit:g}"
     thumbnail = thumbnail_path(reference_dir, row.figure)
     if not thumbnail.is_file():
