@@ -141,30 +141,37 @@ def test_figures_compare_by_bytes_where_the_environment_matches(
     assert changed.verdict == compare.DRIFT and changed.tolerance == "same bytes"
 
 
-def test_figures_compare_by_rasters_where_the_environment_differs(
+@pytest.fixture
+def elsewhere(
     tmp_path: Path, figure_reference: tuple[Path, dict], monkeypatch: pytest.MonkeyPatch
-) -> None:
+) -> tuple[Path, dict, dict]:
+    """The reference of :func:`figure_reference` and an environment other than the one it was made in
+    (figures are then compared by rasters), working in ``tmp_path``."""
     ref_dir, made = figure_reference
     monkeypatch.chdir(tmp_path)
-    elsewhere = {**made["made_with"], "matplotlib": "0.0"}
+    return ref_dir, made, {**made["made_with"], "matplotlib": "0.0"}
+
+
+def test_figures_compare_by_rasters_where_the_environment_differs(
+    tmp_path: Path, elsewhere: tuple[Path, dict, dict]
+) -> None:
+    ref_dir, made, env = elsewhere
     draw(tmp_path / "figures/t/a.pdf", 1.0, title="other bytes, same picture")
-    (same_picture,) = compare.compare_figures(made, ref_dir, [build_row(tmp_path)], elsewhere)
+    (same_picture,) = compare.compare_figures(made, ref_dir, [build_row(tmp_path)], env)
     assert same_picture.verdict == compare.OK and same_picture.got == "rms 0"
     draw(tmp_path / "figures/t/a.pdf", -1.0)
-    (other_picture,) = compare.compare_figures(made, ref_dir, [build_row(tmp_path)], elsewhere)
+    (other_picture,) = compare.compare_figures(made, ref_dir, [build_row(tmp_path)], env)
     assert other_picture.verdict == compare.DRIFT and float(other_picture.got.split()[1]) > 2.0
 
 
 def test_figures_of_trained_models_have_their_own_rms_tolerance(
-    tmp_path: Path, figure_reference: tuple[Path, dict], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, elsewhere: tuple[Path, dict, dict]
 ) -> None:
-    ref_dir, made = figure_reference
-    monkeypatch.chdir(tmp_path)
-    elsewhere = {**made["made_with"], "matplotlib": "0.0"}
+    ref_dir, made, env = elsewhere
     draw(tmp_path / "figures/t/a.pdf", 0.9)
     loose = {**made, "rms_tolerance": 0.0, "rms_tolerance_trained": 100.0}
     verdicts = {
-        source: [(r.verdict, r.tolerance) for r in compare.compare_figures(loose, ref_dir, [row], elsewhere)]
+        source: [(r.verdict, r.tolerance) for r in compare.compare_figures(loose, ref_dir, [row], env)]
         for source in ("t", "vae", "localization")
         for row in [build_row(tmp_path, source=source)]
     }
