@@ -39,8 +39,8 @@ def main(
 ) -> None:
     settings = params["train"]
     log = Log("vae train")
-    deterministic_torch(settings["threads"])
     device = pick_device(settings["device"])
+    deterministic_torch(settings["threads"], cuda=device.type == "cuda")
     arrays = load_npz(data)
     x_train, x_test = (
         torch.from_numpy(arrays[k].astype(np.float32)).to(device) for k in ("x_train", "x_test")
