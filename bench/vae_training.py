@@ -1,5 +1,6 @@
-"""Time the VAE's default training (issue 3 budget: <= 60 s wall on 2 cores) against a
-straightforward PyTorch loop of the same model.
+"""Time the VAE's default training alone (issue 19 budget: at most 1.6 times the training of
+commit b28eefa, 2,500 digits for 200 epochs, which took 70.8 and 78.7 s here alone: <= 118 s)
+against a straightforward PyTorch loop of the same model.
 
 Runs the pipeline's own scripts, as the rules do: ``vae_data.py`` then ``vae_train.py`` with the
 default config (one torch thread, vae.train.threads). ``--compare`` also times a plain loop (the
@@ -18,11 +19,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BUDGET_S = 60.0
+BUDGET_S = 118.0  # 1.6 x 74 s, the b28eefa training alone on the 2-core AVX2 machine of issue 19
 SEED = 2026
 
 
-def straightforward_loop(data: Path, epochs: int = 200) -> float:
+def straightforward_loop(data: Path, epochs: int = 100) -> float:
     """Seconds for the textbook loop: what the fused, sync-light loop of the pipeline is measured against."""
     import numpy as np
     import torch
@@ -35,7 +36,7 @@ def straightforward_loop(data: Path, epochs: int = 200) -> float:
         x, xt = (torch.tensor(d[k], dtype=torch.float32) for k in ("x_train", "x_test"))
     torch.manual_seed(0)
     model = VAE()
-    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    opt = torch.optim.Adam(model.parameters(), lr=3e-3)
     start = time.perf_counter()
     for _ in range(epochs):
         perm = torch.randperm(len(x))

@@ -92,7 +92,7 @@ say "SLURM up: $(sinfo -h -o '%P %D node(s) %c CPUs %m MB')"
 
 copy_checkout() {
   mkdir -p "$1"
-  cp -r "$ROOT"/{Snakefile,config.yaml,profiles,workflow,scripts,src,tests} "$1"/
+  cp -r "$ROOT"/{Snakefile,config.yaml,profiles,workflow,scripts,src,data,tests} "$1"/
 }
 
 # the smoke build through SLURM; this cluster's site settings go on the command line

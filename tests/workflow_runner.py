@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SMOKE = ROOT / "tests" / "smoke_config.yaml"
-COPIED = ("Snakefile", "config.yaml", "profiles", "workflow", "scripts", "src")
+COPIED = ("Snakefile", "config.yaml", "profiles", "workflow", "scripts", "src", "data")
 
 
 def snakemake(

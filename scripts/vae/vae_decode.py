@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import click
 
-from figrepro.cli import Log, fail_cleanly, params_option
-from figrepro.io import save_npz
+from figrepro.cli import Log, fail_cleanly, params_option, result_options
+from figrepro.io import save_json, save_npz
 from figrepro.vae import decodings
 from figrepro.vae.jobs import load_job_inputs, model_job_options
 from figrepro.vae.runtime import numpy_stream, torch_stream
@@ -15,9 +15,9 @@ from figrepro.vae.runtime import numpy_stream, torch_stream
 @click.command()
 @params_option(__file__, "vae", "decode")
 @model_job_options
-@click.option("--out", type=click.Path(dir_okay=False), required=True, help="decodings .npz")
+@result_options
 @fail_cleanly
-def main(params: dict, seed: int, threads: int, data: str, model_path: str, out: str) -> None:
+def main(params: dict, seed: int, threads: int, data: str, model_path: str, out: str, metrics: str) -> None:
     log = Log("vae decode")
     arrays, model = load_job_inputs(data, model_path, threads)
     generator, rng = torch_stream(seed, "decode"), numpy_stream(seed, "decode")
@@ -28,11 +28,16 @@ def main(params: dict, seed: int, threads: int, data: str, model_path: str, out:
     recon = decodings.reconstructions(model, x_test[shown], generator)
     embedding = decodings.encoder_means(model, arrays["x_train"])
     axis = decodings.lattice_axis(params["lattice_size"], params["lattice_quantile"])
-    pairs = decodings.pick_pairs(y_test, params["n_pairs"], rng)
+    # what each test image's encoder mean decodes to, by its nearest training digit
+    decoded = decodings.means(model, decodings.encoder_means(model, x_test))
+    decoded_class = decodings.nearest_classes(decoded, arrays["x_train"], arrays["y_train"])
+    faithful = decoded_class == y_test
+    log(f"the encoder mean of {faithful.mean():.1%} of the test images decodes to a digit of their class")
+    pairs = decodings.pick_pairs(y_test, params["n_pairs"], rng, allowed=faithful)
     paths = decodings.interpolations(model, x_test[pairs], params["interpolation_steps"])
     log(
         f"reconstructed test images {shown.tolist()}; interpolating between {pairs.tolist()} "
-        f"(classes {y_test[pairs].tolist()})"
+        f"(classes {y_test[pairs].tolist()}, decoded as {decoded_class[pairs].tolist()})"
     )
 
     save_npz(
@@ -50,9 +55,18 @@ def main(params: dict, seed: int, threads: int, data: str, model_path: str, out:
         lattice=decodings.lattice(model, axis),
         pair_index=pairs,
         pair_labels=y_test[pairs],
+        pair_decoded_labels=decoded_class[pairs],
         pair_x=x_test[pairs],
         interpolation_alpha=paths["alpha"],
         interpolation_probs=paths["probs"],
+    )
+    save_json(
+        metrics,
+        {
+            "decoded_class_agreement": float(faithful.mean()),
+            "interpolation_classes": y_test[pairs].tolist(),
+            "interpolation_decoded_classes": decoded_class[pairs].tolist(),
+        },
     )
 
 

@@ -10,12 +10,14 @@ import numpy as np
 import torch
 
 from figrepro.cli import Log, fail_cleanly, params_option, parse_section
-from figrepro.grid2d import Grid, grid_kl, grid_moments, log_integrate, zoom_window
+from figrepro.grid2d import Grid, grid_kl, log_integrate, zoom_window
 from figrepro.io import save_json, save_npz
 from figrepro.vae.decodings import completions
 from figrepro.vae.densities import gaussian_log_density
+from figrepro.vae.evidence_settings import Settings
 from figrepro.vae.jobs import load_job_inputs, model_job_options
-from figrepro.vae.latent_grid import grid_log_joint
+from figrepro.vae.latent_grid import LogJoint, grid_log_joint
+from figrepro.vae.log_evidence import Evidence, Integrator
 from figrepro.vae.mnist import TOP_HALF
 from figrepro.vae.model import VAE
 from figrepro.vae.runtime import torch_stream
@@ -25,21 +27,20 @@ from figrepro.vae.svi import fit_gaussian
 def _grid_posterior(
     model: VAE,
     x: np.ndarray,
-    coarse: Grid,
+    settings: Settings,
     pixels: slice,
     extra: list[tuple[np.ndarray, np.ndarray]],
     window_sd: float,
     window_points: int,
-) -> tuple[Grid, np.ndarray, np.ndarray, np.ndarray]:
-    """Locate p(z|x) on the coarse grid, then normalise it on a fine window around it (and
-    around the ``extra`` Gaussians). Returns the window, log p(z|x) on it, its mean and sd."""
-    mean, sd = grid_moments(grid_log_joint(model, x[None], coarse, pixels)[0], coarse)
-    means, sds = [mean, *(m for m, _ in extra)], [sd, *(s for _, s in extra)]
+) -> tuple[Grid, np.ndarray, Evidence]:
+    """log p(z|x) on a window round the posterior's mass (and round the ``extra`` Gaussians), each
+    given as (mean, sd): the posterior found and normalised as log p(x) is (``log_evidence``).
+    Returns the window, log p(z|x) on it and the integration's result."""
+    evidence = Integrator(settings)(LogJoint(model, x[None], pixels))
+    means, sds = [evidence.mean[0], *(m for m, _ in extra)], [evidence.sd[0], *(s for _, s in extra)]
     window = zoom_window(means, sds, window_sd, window_points)
-    log_joint = grid_log_joint(model, x[None], window, pixels)[0]
-    log_post = log_joint - log_integrate(log_joint, window.spacing)
-    mean, sd = grid_moments(log_post, window)
-    return window, log_post, mean, sd
+    log_post = grid_log_joint(model, x[None], window, pixels)[0] - evidence.log_px[0]
+    return window, log_post, evidence
 
 
 def _gaussian_on_grid(grid: Grid, mu: np.ndarray, sigma: np.ndarray) -> np.ndarray:
@@ -51,10 +52,7 @@ def _gaussian_on_grid(grid: Grid, mu: np.ndarray, sigma: np.ndarray) -> np.ndarr
 @click.command()
 @params_option(__file__, "vae", "posterior")
 @click.option("--svi", "svi_raw", default="{}", help="config section vae.svi as JSON")
-@click.option(
-    "--grid-limit", type=float, default=4.0, show_default=True, help="coarse grid [-limit, limit]^2"
-)
-@click.option("--grid-spacing", type=float, default=0.1, show_default=True)
+@click.option("--integration", "integration_raw", default="{}", help="config section vae.evaluate as JSON")
 @model_job_options
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="grids .npz")
 @click.option("--metrics", type=click.Path(dir_okay=False), required=True)
@@ -62,8 +60,7 @@ def _gaussian_on_grid(grid: Grid, mu: np.ndarray, sigma: np.ndarray) -> np.ndarr
 def main(
     params: dict,
     svi_raw: str,
-    grid_limit: float,
-    grid_spacing: float,
+    integration_raw: str,
     seed: int,
     threads: int,
     data: str,
@@ -72,10 +69,10 @@ def main(
     metrics: str,
 ) -> None:
     svi = parse_section(__file__, svi_raw, "vae", "svi")
+    settings = Settings.from_config(parse_section(__file__, integration_raw, "vae", "evaluate"))
     log = Log("vae posteriors")
     arrays, model = load_job_inputs(data, model_path, threads)
     x_test = arrays["x_test"].astype(np.float64)
-    coarse = Grid.square(grid_limit, grid_spacing)
     generator = torch_stream(seed, "posterior")
     window = (params["window_sd"], params["window_points"])
 
@@ -83,9 +80,8 @@ def main(
     with torch.no_grad():
         mu_t, log_var_t = model.encode(torch.from_numpy(x).float())
     q_mu, q_sigma = mu_t.double().numpy(), np.exp(0.5 * log_var_t.double().numpy())
-    grid, log_post, post_mean, post_sd = _grid_posterior(
-        model, x, coarse, slice(None), [(q_mu, q_sigma)], *window
-    )
+    grid, log_post, posterior = _grid_posterior(model, x, settings, slice(None), [(q_mu, q_sigma)], *window)
+    post_mean, post_sd = posterior.mean[0], posterior.sd[0]
     log_q = _gaussian_on_grid(grid, q_mu, q_sigma)
     kl_encoder = grid_kl(log_q, log_post, grid.spacing)
     log(
@@ -94,7 +90,8 @@ def main(
     )
 
     x_top = x_test[params["top_half_image"], TOP_HALF]
-    top_grid, log_top, top_mean, top_sd = _grid_posterior(model, x_top, coarse, TOP_HALF, [], *window)
+    top_grid, log_top, top = _grid_posterior(model, x_top, settings, TOP_HALF, [], *window)
+    top_mean, top_sd = top.mean[0], top.sd[0]
     x_top_t = torch.from_numpy(x_top).float()
     fit = fit_gaussian(
         lambda z: model.log_joint(x_top_t, z, TOP_HALF),
@@ -138,6 +135,8 @@ def main(
             "encoder_mu": q_mu.tolist(),
             "encoder_sigma": q_sigma.tolist(),
             "kl_encoder_to_grid_posterior": kl_encoder,
+            "posterior_window_log_mass": float(log_integrate(log_post, grid.spacing)),
+            "top_half_window_log_mass": float(log_integrate(log_top, top_grid.spacing)),
             "top_half_posterior_mean": top_mean.tolist(),
             "top_half_posterior_std": top_sd.tolist(),
             "svi_mu": fit.mu.astype(float).tolist(),

@@ -42,9 +42,9 @@ def main(
     device = pick_device(settings["device"])
     deterministic_torch(settings["threads"], cuda=device.type == "cuda")
     arrays = load_npz(data)
-    x_train, x_test = (
-        torch.from_numpy(arrays[k].astype(np.float32)).to(device) for k in ("x_train", "x_test")
-    )
+    dynamic = settings["binarize"] == "dynamic"
+    x_train = arrays["grey_train"] / np.float32(255) if dynamic else arrays["x_train"]
+    x_train, x_test = (torch.from_numpy(a.astype(np.float32)).to(device) for a in (x_train, arrays["x_test"]))
     torch.manual_seed(stream_seed(seed, "init"))
     model = VAE(hidden=params["model"]["hidden"]).to(device)
     log(f"{len(x_train)} train / {len(x_test)} test images on {device}; {settings}")
@@ -81,6 +81,8 @@ def main(
             epochs=epochs,
             batch_size=settings["batch_size"],
             lr=settings["lr"],
+            final_lr=settings["final_lr"],
+            resample=dynamic,
             generator=torch_stream(seed, "train"),
             eval_generator=torch_stream(seed, "history"),
             on_step=on_step,

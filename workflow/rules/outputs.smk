@@ -10,7 +10,7 @@ METRICS = [
     "results/udl/18_2/metrics_samples.json",
     "results/udl/18_3/metrics_samples.json",
     *expand("results/udl/18_4/metrics_{sampler}.json", sampler=["ddim", "accelerated"]),
-    *expand("results/vae/metrics_{job}.json", job=["elbo", "posteriors", "gradients"]),
+    *expand("results/vae/metrics_{job}.json", job=["elbo", "decodings", "posteriors", "gradients"]),
     *expand("results/lecture4/metrics_{job}.json", job=["autodiff", "kl", "coin"]),
     "results/localization/metrics_posterior.json",
 ]

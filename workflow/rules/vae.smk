@@ -1,7 +1,8 @@
 # Assignment 3: a VAE on binarized MNIST. data -> training -> four evaluations -> one plot job per figure.
 from figrepro.catalog import VAE_FIGURES
 from figrepro.sources import VAE_FIGURE_INPUTS
-from figrepro.vae.mnist import idx_inputs
+from figrepro.vae.evidence_settings import CONFIG_KEYS as INTEGRATION_KEYS
+from figrepro.vae.mnist import BUNDLED, bundled_inputs, idx_inputs
 
 VAE = config["vae"]
 VAE_DATA = "results/vae/data.npz"
@@ -20,11 +21,13 @@ rule vae_data:
         script=script("vae/vae_data.py"),
         code=library("vae/vae_data.py"),
         idx=idx_inputs(VAE["data"]),  # with source idx: a missing file is named before any job runs
+        digits=[repo(path) for path in bundled_inputs(VAE["data"])],
     output:
         VAE_DATA,
     params:
         section=section("vae", "data"),
         seed=config["seed"],
+        digits=repo(BUNDLED),
     log:
         "logs/vae/data.log",
     benchmark:
@@ -33,7 +36,8 @@ rule vae_data:
     resources:
         mem_mb=2048,
     shell:
-        "python -u {input.script} --params {params.section:q} --seed {params.seed} --out {output} > {log} 2>&1"
+        "python -u {input.script} --params {params.section:q} --seed {params.seed}"
+        " --digits {params.digits} --out {output} > {log} 2>&1"
 
 
 TORCH_THREADS = VAE["train"]["threads"]  # of every torch job here, whatever --cores is
@@ -66,7 +70,7 @@ rule vae_train:
 
 
 rule vae_evaluate:
-    """Train and test ELBO; log p(x) of every test image by integration over the latent grid."""
+    """Train and test ELBO; log p(x) of every test image, on lattices of its own round its posterior."""
     input:
         script=script("vae/vae_evaluate.py"),
         code=library("vae/vae_evaluate.py"),
@@ -92,14 +96,16 @@ rule vae_evaluate:
 
 
 rule vae_decode:
-    """Samples, reconstructions, the latent embedding, the lattice and the interpolations."""
+    """Samples, reconstructions, the latent embedding, the lattice and the interpolations (between
+    test images whose encoder means decode to their own class, by a nearest-neighbour classifier)."""
     input:
         script=script("vae/vae_decode.py"),
         code=library("vae/vae_decode.py"),
         data=VAE_DATA,
         model=VAE_MODEL,
     output:
-        VAE_RESULTS["decodings"],
+        data=VAE_RESULTS["decodings"],
+        metrics="results/vae/metrics_decodings.json",
     params:
         section=section("vae", "decode"),
         seed=config["seed"],
@@ -109,7 +115,8 @@ rule vae_decode:
         "benchmarks/vae/decode.tsv"
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed}"
-        " --data {input.data} --model {input.model} --out {output} > {log} 2>&1"
+        " --data {input.data} --model {input.model} --out {output.data} --metrics {output.metrics}"
+        " > {log} 2>&1"
 
 
 rule vae_posteriors:
@@ -125,14 +132,15 @@ rule vae_posteriors:
     params:
         section=section("vae", "posterior"),
         svi=section("vae", "svi"),
-        grid=f"--grid-limit {VAE['evaluate']['grid_limit']} --grid-spacing {VAE['evaluate']['grid_spacing']}",
+        integration=section("vae", "evaluate", keys=INTEGRATION_KEYS),
         seed=config["seed"],
     log:
         "logs/vae/posteriors.log",
     benchmark:
         "benchmarks/vae/posteriors.tsv"
     shell:
-        "python -u {input.script} --params {params.section:q} --svi {params.svi:q} {params.grid}"
+        "python -u {input.script} --params {params.section:q} --svi {params.svi:q}"
+        " --integration {params.integration:q}"
         " --seed {params.seed} --data {input.data} --model {input.model}"
         " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
 

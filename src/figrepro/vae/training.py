@@ -13,6 +13,7 @@ import torch
 from torch import Tensor
 
 from figrepro.io import atomic_path
+from figrepro.vae.densities import bernoulli_sample
 from figrepro.vae.model import VAE
 
 
@@ -96,6 +97,13 @@ def mean_elbo(model: VAE, x: Tensor, generator: torch.Generator, batch: int = 10
     return total / len(x)
 
 
+def epoch_lr(lr: float, final_lr: float | None, epoch: int, epochs: int) -> float:
+    """The step size of ``epoch`` (1-based): geometric from ``lr`` to ``final_lr`` over the epochs."""
+    if final_lr is None or epochs == 1:
+        return lr
+    return lr * (final_lr / lr) ** ((epoch - 1) / (epochs - 1))
+
+
 def train(
     model: VAE,
     x_train: Tensor,
@@ -104,6 +112,8 @@ def train(
     epochs: int,
     batch_size: int,
     lr: float,
+    final_lr: float | None = None,
+    resample: bool = False,
     generator: torch.Generator,
     eval_generator: torch.Generator,
     on_step: Callable[[float], None] | None = None,
@@ -113,8 +123,11 @@ def train(
     """Maximise the mean minibatch ELBO; stop with ``FloatingPointError`` at a non-finite one.
 
     Minibatches are a fresh permutation of the training set each epoch (the last one may be
-    smaller); ``x_train`` and ``x_test`` are float tensors on the model's device. With
-    ``checkpoints``, training resumes from the last one and saves one every few epochs.
+    smaller); ``x_train`` and ``x_test`` are float tensors on the model's device. The step size
+    falls geometrically from ``lr`` in the first epoch to ``final_lr`` in the last (constant
+    without it). With ``checkpoints``, training resumes from the last one and saves one every
+    few epochs. With ``resample``, ``x_train`` holds grey levels in [0, 1] and every minibatch is
+    a fresh binary draw of them, pixel ~ Bernoulli(grey) (dynamic binarization).
     """
     # fused Adam: one kernel over all parameters, about 3x cheaper per step than the loop on a CPU
     optimiser = torch.optim.Adam(model.parameters(), lr=lr, fused=True)
@@ -123,10 +136,14 @@ def train(
     done, history, spent = checkpoints.restore(model, optimiser, generators) if checkpoints else (0, [], 0.0)
     start = time.perf_counter() - spent
     for epoch in range(done + 1, epochs + 1):
+        for group in optimiser.param_groups:
+            group["lr"] = epoch_lr(lr, final_lr, epoch, epochs)
         order = torch.randperm(n, generator=generator).to(x_train.device)
         total = 0.0
         for step, first in enumerate(range(0, n, batch_size), 1):
             batch = x_train[order[first : first + batch_size]]
+            if resample:
+                batch = bernoulli_sample(batch, generator)
             elbo = model.elbo(batch, generator).mean()
             value = elbo.item()
             if not math.isfinite(value):

@@ -1,4 +1,4 @@
-"""log p(x) by integration over the latent grid against the ELBO, every test image."""
+"""log p(x), integrated over the latent plane, against the ELBO, every test image; and the gap."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def draw(elbo: dict) -> Figure:
     ends = [min(log_px.min(), estimate.min()), max(log_px.max(), estimate.max())]
     left.plot(ends, ends, "k--", linewidth=1, label="log p(x) = ELBO")
     left.set_xlabel("ELBO (nats)")
-    left.set_ylabel("log p(x) on the grid (nats)")
+    left.set_ylabel("log p(x), integrated over z (nats)")
     left.set_title("ELBO <= log p(x)")
     left.legend(loc="upper left")
     gap = log_px - estimate
@@ -25,5 +25,8 @@ def draw(elbo: dict) -> Figure:
     right.axvline(0, color="k", linestyle="--", linewidth=1)
     right.set_xlabel("log p(x) - ELBO (nats)")
     right.set_ylabel("test images")
-    right.set_title(f"Gap: mean {gap.mean():.2f} nats")
+    right.set_title(
+        f"Gap: mean {gap.mean():.2f} nats; below 0 by more than {elbo['bound_se']:g} "
+        f"standard errors: {int(elbo['bound_violations'])}"
+    )
     return fig
