@@ -35,7 +35,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--seed", type=int, default=2026, help="the pipeline's seed: the same split")
+    parser.add_argument("--fold", type=int, default=0, help="another held-out draw and training seed")
     parser.add_argument("--n-train", type=int, default=8000)
     parser.add_argument("--n-test", type=int, default=2000)
     parser.add_argument("--validation", type=int, default=1000, help="training digits held out")
@@ -53,7 +54,9 @@ def main() -> int:
     deterministic_torch(1)
     pool = mnist.load_bundled(ROOT / "data/mnist/digits.npz")
     train_set, _ = mnist.split_pool(pool, args.n_train, args.n_test, numpy_stream(args.seed, "data"))
-    held = mnist.stratified_choice(train_set.labels, args.validation, np.random.default_rng(args.seed))
+    fold_rng = np.random.default_rng(args.seed if args.fold == 0 else [args.seed, args.fold])
+    held = mnist.stratified_choice(train_set.labels, args.validation, fold_rng)
+    run_seed = args.seed + args.fold  # fold 0 trains from the pipeline's own seeds
     fitted = np.setdiff1d(np.arange(len(train_set)), held)
     x_fit, x_val = (
         torch.from_numpy(mnist.binarize(train_set.images[i], args.threshold).astype(np.float32))
@@ -61,7 +64,7 @@ def main() -> int:
     )
     if args.dynamic:
         x_fit = torch.from_numpy(train_set.images[fitted].astype(np.float32) / 255)
-    torch.manual_seed(stream_seed(args.seed, "init"))
+    torch.manual_seed(stream_seed(run_seed, "init"))
     model = VAE(hidden=args.hidden)
     curve: list[dict[str, float]] = []
     val_generator = torch_stream(args.seed, "evaluate")
@@ -87,8 +90,8 @@ def main() -> int:
         lr=args.lr,
         final_lr=args.final_lr,
         resample=args.dynamic,
-        generator=torch_stream(args.seed, "train"),
-        eval_generator=torch_stream(args.seed, "history"),
+        generator=torch_stream(run_seed, "train"),
+        eval_generator=torch_stream(run_seed, "history"),
         on_epoch=on_epoch,
     )
     best = max(curve, key=lambda row: row["validation"])
