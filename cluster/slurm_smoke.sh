@@ -9,6 +9,10 @@
 #   pip install -r requirements.txt -r requirements-cluster.txt && pip install -e . && cluster/slurm_smoke.sh
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+if ! python -c "import snakemake_executor_plugin_slurm" 2>/dev/null; then
+  echo "cluster/slurm_smoke.sh: Snakemake's SLURM executor is not installed here: pip install -r $ROOT/requirements-cluster.txt" >&2
+  exit 2
+fi
 SCRATCH=$(mktemp -d /tmp/figrepro-slurm.XXXXXX)
 SLURM_CONF_FILE=/etc/slurm/slurm.conf  # where srun inside a job looks for it
 DAEMONS=()

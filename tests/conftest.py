@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
-from workflow_runner import copy_workflow, snakemake
+from workflow_runner import BUILD_LOG, copy_workflow, recording_modules, snakemake
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,6 +27,57 @@ def smoke_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the workflow built once with the smoke config, shared by every test that reads a
     build. Tests may dry-run it and edit files for a block; a test that runs jobs uses a clone."""
     work = copy_workflow(tmp_path_factory.mktemp("smoke_build"))
-    res = snakemake(work, "figures/all", cores=4)  # rebuilt with --cores 1 in test_reproduction_check
+    # rebuilt with --cores 1 in test_reproduction_check; each job records the modules it ran
+    res = snakemake(work, "figures/all", cores=4, env=recording_modules(work))
+    (work / BUILD_LOG).write_text(res.stdout + res.stderr)
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
     return work
+
+
+#: Debian's packages chromium and chromium-driver, or the browser and driver these variables name
+CHROMIUM = os.environ.get("FIGREPRO_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("FIGREPRO_CHROMEDRIVER", "/usr/bin/chromedriver")
+#: flags for a headless Chromium on a machine without a display or network
+CHROMIUM_FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1400,1000",
+)
+
+
+def _missing_browser() -> str | None:
+    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
+        if not (Path(path).is_file() and os.access(path, os.X_OK)):
+            return f"{path} not found (apt-get install {package}; .ci/run installs it)"
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed (pip install -r requirements.txt)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    missing = _missing_browser()
+    if missing:
+        if os.environ.get("FIGREPRO_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"the report's browser test must run here: {missing}")
+        pytest.skip(missing)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from figrepro.config import ConfigError, key_path, load_schema, validate
+from figrepro.config import ConfigError, key_path, load_schema, typed_overrides, validate
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +132,54 @@ def test_bad_values_are_refused_naming_the_key(schema: dict, config: dict, messa
 def test_key_path_quotes_non_identifiers() -> None:
     assert key_path(["udl", "17_1", "sigma_sq"]) == 'udl."17_1".sigma_sq'
     assert key_path(["udl", "17_3", "sample_sizes", 2]) == 'udl."17_3".sample_sizes[2]'
+
+
+def _overridden(root: Path, schema: dict, *entries: str) -> dict:
+    """config.yaml with Snakemake's reading of ``--config ENTRY ...``, typed and validated."""
+    from snakemake.cli import parse_config
+    from snakemake.utils import update_config
+
+    config = yaml.safe_load((root / "config.yaml").read_text())
+    update_config(config, typed_overrides(parse_config(list(entries)), schema))
+    return validate(config, schema)
+
+
+def test_nested_overrides_take_the_schemas_types(root: Path, schema: dict) -> None:
+    config = _overridden(
+        root,
+        schema,
+        'udl={"17_1": {"sigma_sq": 0.05, "n_samples": 300, "posterior_x": [0.5, -1]}}',
+        'udl={"18_2": {"noise_at_last_step": true}}',
+        'vae={"train": {"lr": 1e-3}, "evaluate": {"coarse_spacing": 0.25}}',
+        'figures={"format": "png", "dpi": 300}',
+        'udl={"17_1": {"z_grid": {"start": -2, "stop": 2, "step": 0.02}}}',
+        "seed=7",
+    )
+    nb = config["udl"]["17_1"]
+    assert nb["sigma_sq"] == 0.05 and isinstance(nb["sigma_sq"], float)
+    assert nb["n_samples"] == 300 and isinstance(nb["n_samples"], int)
+    assert nb["posterior_x"] == [0.5, -1]
+    assert nb["z_grid"] == {"start": -2, "stop": 2, "step": 0.02}
+    assert nb["likelihood_z"] == 1.8  # the rest of the section stays
+    assert config["udl"]["18_2"]["noise_at_last_step"] is True
+    assert config["vae"]["train"]["lr"] == 1e-3  # "1e-3", which YAML 1.1 leaves a string
+    assert config["vae"]["evaluate"]["coarse_spacing"] == 0.25
+    assert config["figures"] == {"format": "png", "dpi": 300}
+    assert config["seed"] == 7
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ('udl={"17_1": {"sigma_sq": "abc"}}', "udl.\"17_1\".sigma_sq: 'abc' is not of type 'number'"),
+        ('udl={"17_1": {"n_samples": 2.5}}', "udl.\"17_1\".n_samples: 2.5 is not of type 'integer'"),
+        ('udl={"17_1": {"posterior_x": [1, x]}}', "udl.\"17_1\".posterior_x[1]: 'x' is not of type 'number'"),
+        ('figures={"format": 3}', "figures.format"),
+        ('udl={"17_1": {"z_grid": {"stepp": 0.1}}}', 'udl."17_1".z_grid.stepp: unknown key'),
+    ],
+)
+def test_a_wrong_nested_override_is_refused_naming_the_key(
+    root: Path, schema: dict, entry: str, message: str
+) -> None:
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        _overridden(root, schema, entry)

@@ -17,8 +17,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pytest
-from workflow_runner import SMOKE, clone, copy_workflow, planned_jobs, snakemake
+from workflow_runner import ROOT, SMOKE, clone, copy_workflow, planned_jobs, snakemake
 
+from figrepro.io import RefusedWrite
 from figrepro.plotting import save
 
 CHECKPOINT = "results/vae/checkpoints/train.pt"
@@ -118,6 +119,7 @@ def test_a_truncated_intermediate_is_named_with_the_command_that_rebuilds_it(
     lines = (work / log).read_text().strip().splitlines()
     rebuild = f"snakemake --cores 4 --forcerun {damaged}"
     assert len(lines) == 1 and damaged in lines[0] and rebuild in lines[0], lines
+    assert lines[0] in res.stdout + res.stderr  # on the console, not only in the log
     assert "Traceback" not in res.stdout + res.stderr
     res = snakemake(work, "--forcerun", damaged)  # the suggested command, with the smoke config
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
@@ -149,7 +151,7 @@ def test_a_refused_rename_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Mon
         raise PermissionError(errno.EACCES, "Permission denied", str(dst))
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(PermissionError):
+    with pytest.raises(RefusedWrite, match=r"a\.pdf: cannot be written"):
         save(fig, tmp_path / "figures" / "a.pdf", dpi=50)
     assert list((tmp_path / "figures").iterdir()) == []
 
@@ -167,3 +169,23 @@ def test_a_missing_intermediate_comes_back_when_named(smoke_build: Path, tmp_pat
     assert (work / missing).read_bytes() == (smoke_build / missing).read_bytes()
     assert snakemake(work, "figures/all").returncode == 0
     same_results(work, smoke_build)
+
+
+def test_the_cluster_smoke_run_says_in_one_line_what_to_install(tmp_path: Path) -> None:
+    """Where the SLURM executor plugin is absent (here: hidden by a package that fails to import),
+    cluster/slurm_smoke.sh says what to install, not Snakemake's 80-line usage text."""
+    hidden = tmp_path / "snakemake_executor_plugin_slurm"
+    hidden.mkdir()
+    (hidden / "__init__.py").write_text('raise ImportError("not installed")\n')
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(tmp_path),
+        PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    )
+    res = subprocess.run(
+        ["bash", str(ROOT / "cluster/slurm_smoke.sh")], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert res.returncode == 2
+    assert res.stdout == ""
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and "pip install -r" in lines[0] and "requirements-cluster.txt" in lines[0], lines

@@ -1,5 +1,6 @@
 """`snakemake --report` of the smoke build, browsed in headless Chromium: every figure is listed
-under its source and notebook, one renders, and its caption carries the catalog's words.
+under its source and notebook (the notebooks in the book's order) by its file and title, one
+renders, and its caption carries the catalog's words.
 
 Needs Debian's chromium and chromium-driver (`.ci/run` installs them); without them the test
 skips and says so, unless FIGREPRO_REQUIRE_BROWSER=1 (as in CI), where it fails instead.
@@ -8,65 +9,18 @@ skips and says so, unless FIGREPRO_REQUIRE_BROWSER=1 (as in CI), where it fails 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from workflow_runner import manifest, snakemake
 
 from figrepro.catalog import LECTURE4_FIGURES, all_figures
-from figrepro.sources import SOURCE_NAMES
-
-#: Debian's packages chromium and chromium-driver, or the browser and driver these variables name
-CHROMIUM = os.environ.get("FIGREPRO_CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("FIGREPRO_CHROMEDRIVER", "/usr/bin/chromedriver")
-#: flags for a headless Chromium on a machine without a display or network
-CHROMIUM_FLAGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1400,1000",
-)
-
-
-def _missing_browser() -> str | None:
-    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
-        if not (Path(path).is_file() and os.access(path, os.X_OK)):
-            return f"{path} not found (apt-get install {package}; .ci/run installs it)"
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return "selenium is not installed (pip install -r requirements.txt)"
-    return None
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    missing = _missing_browser()
-    if missing:
-        if os.environ.get("FIGREPRO_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"the report's browser test must run here: {missing}")
-        pytest.skip(missing)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
+from figrepro.sources import SOURCE_NAMES, report_subcategory
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +31,12 @@ def report_html(smoke_build: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     with zipfile.ZipFile(out / "report.zip") as archive:
         archive.extractall(out)
     return out / "report" / "report.html"
+
+
+def xpath_string(text: str) -> str:
+    """``text`` as an XPath string literal (which knows no escapes: a figure space stays itself)."""
+    assert '"' not in text
+    return f'"{text}"'
 
 
 def wait_for(condition: Callable[[], object], timeout: float = 20.0) -> object:
@@ -114,35 +74,46 @@ def test_the_report_lists_every_figure_and_shows_one(
         return bool(wait_for(attempt))
 
     def click_text(text: str) -> None:
-        clicked = click(lambda: browser.find_elements(By.XPATH, f"//nav//*[text()={text!r}]"))
+        clicked = click(lambda: browser.find_elements(By.XPATH, f"//nav//*[text()={xpath_string(text)}]"))
         assert clicked, f"{text!r} is not in the report's menu"
 
-    def listed_files() -> list[str]:
-        cells = browser.find_elements(By.XPATH, "//nav//tr/td[1]")
-        return [c.text for c in cells if c.text.startswith("figures/")]
+    def listed_rows() -> list[tuple[str, str]]:
+        """(file, title) of each figure listed: the first two cells of its row."""
+        rows = [r.find_elements(By.TAG_NAME, "td") for r in browser.find_elements(By.XPATH, "//nav//tr")]
+        return [(r[0].text, r[1].text) for r in rows if len(r) > 2 and r[0].text.startswith("figures/")]
+
+    def menu_order(names: set[str]) -> list[str]:
+        """The names among ``names`` as the menu shows them, top to bottom."""
+        shown = [e.text.strip() for e in browser.find_elements(By.XPATH, "//nav//*[text()]")]
+        return list(dict.fromkeys(t for t in shown if t in {n.strip() for n in names}))
 
     def menu_has(text: str) -> bool:
-        return bool(browser.find_elements(By.XPATH, f"//nav//*[text()={text!r}]"))
+        return bool(browser.find_elements(By.XPATH, f"//nav//*[text()={xpath_string(text)}]"))
 
     groups: dict[str, set[str]] = {}
     for fig in all_figures():
-        category, subcategory = SOURCE_NAMES[fig.source]
-        groups.setdefault(category, set()).add(subcategory)
-    listed: set[str] = set()
+        groups.setdefault(SOURCE_NAMES[fig.source][0], set()).add(report_subcategory(fig.source))
+    listed: set[tuple[str, str]] = set()
     for category, subcategories in sorted(groups.items()):
         browser.get(report_html.as_uri())
         click_text(category)
         if len(subcategories) == 1:  # the report lists a lone notebook's figures at once
-            listed |= set(wait_for(listed_files) or [])
+            listed |= set(wait_for(listed_rows) or [])
             continue
+        # the notebooks in the book's order (1.1, 3.1, ..., 9.4, 16.3, ..., 21.1), the blog after them
+        book = sorted(subcategories, key=lambda n: [int(p) for p in re.findall(r"\d+", n)] or [99])
+        assert wait_for(lambda s=subcategories: len(menu_order(s)) == len(s))
+        assert menu_order(subcategories) == [n.strip() for n in book]
         for subcategory in sorted(subcategories):
             assert wait_for(lambda s=subcategory: menu_has(s)), f"{subcategory!r} is not under {category!r}"
             click_text(subcategory)
-            files = wait_for(listed_files)
-            assert files, f"no figures under {category} / {subcategory}"
-            listed |= set(files)
+            rows = wait_for(listed_rows)
+            assert rows, f"no figures under {category} / {subcategory}"
+            listed |= set(rows)
             click_text(category)  # the breadcrumb, back to the notebooks
-    assert listed == {row[0] for row in manifest(smoke_build)[1:]}
+    # every figure, listed by its file and its title
+    assert listed == {(fig.path("pdf"), fig.title) for fig in all_figures()}
+    assert {file for file, _ in listed} == {row[0] for row in manifest(smoke_build)[1:]}
 
     # one figure, viewed: its image loads; its caption has the catalog's title and the source's numbers
     figure = next(f for f in LECTURE4_FIGURES if f.slug == "kl_mode_seeking")

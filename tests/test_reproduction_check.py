@@ -3,7 +3,9 @@ against a reference written by `snakemake reference`, on an unchanged rebuild an
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import matplotlib
@@ -298,19 +300,25 @@ def test_check_passes_on_an_unchanged_rebuild(referenced: Path, tmp_path: Path) 
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
     assert "0 drifted, 0 missing, 0 new" in res.stdout
     assert {row[-1] for row in check_rows(work)} == {compare.OK}
-    assert (work / "results/check.txt").read_text().strip().endswith("0 missing, 0 new")
+    assert (
+        "0 drifted, 0 missing, 0 new\nThe page: results/check/index.html"
+        in (work / "results/check.txt").read_text()
+    )
+    assert "Nothing moved." in (work / "results/check/index.html").read_text()
     assert {name: (work / name).read_bytes() for name in before} == before
 
 
-@pytest.mark.workflow
-def test_check_names_exactly_what_a_changed_constant_moved(referenced: Path, tmp_path: Path) -> None:
-    work = clone(referenced, tmp_path / "work")
+@pytest.fixture(scope="module")
+def drifted(referenced: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, set, int]:
+    """`snakemake check` after a changed constant: the tree, the console (stdout and stderr in a
+    terminal's order), what moved (from the builds before and after) and the exit status."""
+    tmp = tmp_path_factory.mktemp("drifted")
+    work = clone(referenced, tmp / "work")
     old_figures = {r.figure: r.sha256 for r in manifest.read(work / "figures/all")}
     old_metrics = load_json(work / "results/metrics.json")
-    extra = tmp_path / "extra.yaml"
+    extra = tmp / "extra.yaml"
     extra.write_text('udl:\n  "17_1":\n    sigma_sq: 0.2\n')
-    res = snakemake(work, "check", extra_config=extra)
-    assert res.returncode != 0
+    res = snakemake(work, "check", extra_config=extra, merged=True)
     new_figures = {r.figure: r.sha256 for r in manifest.read(work / "figures/all")}
     new_metrics = load_json(work / "results/metrics.json")
     moved = {("udl/17_1", path) for path in old_figures if new_figures[path] != old_figures[path]}
@@ -320,9 +328,78 @@ def test_check_names_exactly_what_a_changed_constant_moved(referenced: Path, tmp
         for key, value in numbers.items()
         if json.dumps(new_metrics[source][key]) != json.dumps(value)
     }
+    return work, res.stdout, moved, res.returncode
+
+
+@pytest.mark.workflow
+def test_check_names_exactly_what_a_changed_constant_moved(drifted: tuple[Path, str, set, int]) -> None:
+    work, console, moved, status = drifted
+    assert status == 1
     assert moved and {source for source, _ in moved} == {"udl/17_1"}
-    drifted = {(row[0], row[1]) for row in check_rows(work) if row[-1] != compare.OK}
-    assert drifted == moved
+    drifted_rows = {(row[0], row[1]) for row in check_rows(work) if row[-1] != compare.OK}
+    assert drifted_rows == moved
     for _, item in moved:
-        assert item in res.stdout  # the printed table names each one
-    assert "If the change is intended" in res.stdout
+        assert item in console  # the printed table names each one
+    assert "If the change is intended" in console
+
+
+@pytest.mark.workflow
+def test_the_check_ends_with_its_own_summary(drifted: tuple[Path, str, set, int]) -> None:
+    """Its verdict, the page and what to do are the last lines, not Snakemake's error report."""
+    work, console, _, _ = drifted
+    closing = (work / "results/check/summary.txt").read_text().splitlines()
+    assert console.strip().splitlines()[-len(closing) :] == closing
+    assert closing[0].endswith("new") and "drifted" in closing[0]
+    assert closing[1] == "What moved, shown: results/check/index.html"
+    assert closing[2].startswith("If the change is intended")
+    for noise in ("RuleException", "CalledProcessError", "Error in rule", "Traceback"):
+        assert noise not in console
+
+
+def _page_items(work: Path) -> tuple[str, list[str]]:
+    page = (work / "results/check/index.html").read_text()
+    return page, re.findall(r'<img src="([^"]+)"', page)
+
+
+@pytest.mark.workflow
+def test_the_check_page_shows_every_moved_figure_and_number(drifted: tuple[Path, str, set, int]) -> None:
+    work, _, moved, _ = drifted
+    page, images = _page_items(work)
+    figures = [item for _, item in moved if item.startswith("figures/")]
+    numbers = [item for _, item in moved if not item.startswith("figures/")]
+    assert figures and numbers
+    assert len(images) == 3 * len(figures)  # reference, new, difference
+    for figure in figures:
+        stem = figure.removeprefix("figures/").replace("/", "__")
+        assert [f"{stem}-{kind}.png" for kind in ("reference", "new", "difference")] == [
+            i for i in images if i.startswith(stem + "-")
+        ]
+        assert f"<h3>{figure}</h3>" in page
+    assert all((work / "results/check" / name).is_file() for name in images)
+    assert sorted(p.name for p in (work / "results/check").glob("*.png")) == sorted(images)
+    assert page.count("% of the pixels changed") == len(figures) and "RMS " in page
+    rows = {(r[0], r[1]): r for r in check_rows(work)}
+    for number in numbers:
+        expected, got, tol = rows["udl/17_1", number][2:5]
+        assert (
+            f"<td>{number}</td><td>{html.escape(expected)}</td><td>{html.escape(got)}</td><td>{html.escape(tol)}</td>"
+            in page
+        )
+    reference_entries = load_json(work / "reference/metrics.json")["udl/17_1"]
+    for number in numbers:
+        assert html.escape(reference_entries[number]["why"]) in page
+
+
+@pytest.mark.workflow
+def test_the_check_page_opens_in_a_browser(drifted: tuple[Path, str, set, int], browser: object) -> None:
+    from selenium.webdriver.common.by import By
+
+    work, _, moved, _ = drifted
+    browser.get((work / "results/check/index.html").as_uri())
+    images = browser.find_elements(By.TAG_NAME, "img")
+    assert len(images) == 3 * sum(item.startswith("figures/") for _, item in moved)
+    for image in images:
+        assert browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth", image) > 0
+    text = browser.find_element(By.TAG_NAME, "body").text
+    assert all(item in text for _, item in moved)
+    assert browser.find_element(By.ID, "verdict").text.endswith("new")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +48,20 @@ def test_bad_params_name_the_key_and_write_nothing(tmp_path: Path) -> None:
     assert 'udl."17_1".sigma_sq' in res.output
     assert "Traceback" not in res.output
     assert not list(tmp_path.iterdir())
+
+
+def test_a_refused_write_is_one_line_naming_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As from a read-only folder (refused by the system; root would pass a real one)."""
+
+    def read_only(*args: object, dir: str, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", dir)
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    out = tmp_path / "results" / "i.npz"
+    res = run("udl_17_1_integrals", "--seed", "1", "--out", str(out), "--metrics", str(tmp_path / "m.json"))
+    assert res.exit_code == 1
+    assert res.output.strip().splitlines() == [f"Error: {out}: cannot be written (Permission denied)"]
+    assert not out.exists()
 
 
 def sample(tmp_path: Path, sampler: str, tables: Path, *extra: str) -> object:

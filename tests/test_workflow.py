@@ -3,7 +3,9 @@ then what an edit or a config change reruns, bad configs, and byte-stable output
 
 from __future__ import annotations
 
+import gzip
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +14,16 @@ from lecture4_printed import check_printed_numbers
 from mnist_files import write_mnist_files
 from udl_printed import check_chapters_6_to_21
 from udl_printed import check_printed_numbers as check_udl_printed_numbers
-from workflow_runner import ROOT, copy_workflow, edited, manifest, planned_jobs, snakemake
+from workflow_runner import (
+    BUILD_LOG,
+    MODULES_LOG,
+    ROOT,
+    copy_workflow,
+    edited,
+    manifest,
+    planned_jobs,
+    snakemake,
+)
 
 from figrepro.catalog import VAE_FIGURES, all_figures
 from figrepro.sources import VAE_FIGURE_INPUTS
@@ -170,6 +181,62 @@ def test_results_and_metrics(built: Path) -> None:
     assert list((built / "benchmarks").rglob("*.tsv"))
 
 
+def test_outputs_honour_the_umask(built: Path) -> None:
+    """Built under umask 022 (workflow_runner.UMASK): every output readable by all, as open() makes it."""
+    outputs = [p for d in ("figures", "results") for p in (built / d).rglob("*") if p.is_file()]
+    assert len(outputs) > 238
+    modes = {oct(p.stat().st_mode & 0o777) for p in outputs}
+    assert modes == {"0o644"}, sorted(
+        str(p.relative_to(built)) for p in outputs if p.stat().st_mode & 0o777 != 0o644
+    )[:5]
+
+
+def _declared_jobs(build_log: str) -> dict[str, set[str]]:
+    """Log file -> the figrepro files among the job's inputs, from the build's job blocks."""
+    jobs = {}
+    for block in re.finditer(r"^(?:local)?rule \w+:\n((?:    .*\n)+)", build_log, re.MULTILINE):
+        fields = dict(re.findall(r"^    (\w+): (.*)$", block[1], re.MULTILINE))
+        if "log" in fields:
+            inputs = fields.get("input", "").split(", ")
+            jobs[fields["log"]] = {f for f in inputs if f.startswith("src/figrepro/")}
+    return jobs
+
+
+def test_every_job_declares_exactly_the_library_modules_it_runs(built: Path) -> None:
+    """Each job's script recorded, as it exited, the figrepro modules loaded (tests/module_recorder):
+    they are its rule's declared library inputs, no more (an edit would rerun it for nothing) and
+    no fewer (an edit would leave it stale)."""
+    declared = _declared_jobs((built / BUILD_LOG).read_text())
+    ran: dict[str, set[str]] = {}
+    for line in (built / MODULES_LOG).read_text().splitlines():
+        record = json.loads(line)
+        ran.setdefault(record["log"], set()).update(record["modules"])
+    assert len(declared) > 60 and set(ran) <= set(declared)
+    differ = {
+        log: {
+            "declared, not run": sorted(want - ran.get(log, set())),
+            "run, not declared": sorted(ran.get(log, set()) - want),
+        }
+        for log, want in declared.items()
+        if want != ran.get(log, set())
+    }
+    assert not differ, differ
+
+
+def test_editing_the_monte_carlo_engine_reruns_only_its_notebooks(built: Path) -> None:
+    """17.2 and 17.3 run it; no other job imports it (the VAE's training did, through cli.py)."""
+    with edited(built / "src/figrepro/montecarlo.py"):
+        jobs = planned_jobs(built)
+    assert jobs == {
+        "udl_17_2_montecarlo": 3,
+        "udl_17_3_montecarlo": 3,
+        "plot_udl_17_2": 1,
+        "plot_udl_17_3": 1,
+        "metrics": 1,
+        "manifest": 1,
+    }
+
+
 def test_nothing_to_do_after_a_build(built: Path) -> None:
     assert planned_jobs(built) == {}
 
@@ -263,6 +330,43 @@ def test_a_17_1_constant_reruns_only_17_1(built: Path, tmp_path: Path) -> None:
     assert jobs == {"udl_17_1_integrals": 1, "plot_udl_17_1": 1, "metrics": 1, "manifest": 1}
 
 
+@pytest.mark.parametrize(
+    "override",
+    [
+        'udl={"17_1": {"sigma_sq": 0.05}}',  # a number
+        'udl={"17_1": {"n_samples": 300}}',  # an integer
+        'udl={"17_1": {"posterior_x": [0.5, -0.5]}}',  # a list
+        'udl={"17_1": {"z_grid": {"start": -2, "stop": 2, "step": 0.02}}}',  # a nested mapping
+    ],
+)
+def test_a_nested_config_override_is_typed_and_reruns_only_its_jobs(built: Path, override: str) -> None:
+    jobs = planned_jobs(built, None, "--config", override)
+    assert jobs == {"udl_17_1_integrals": 1, "plot_udl_17_1": 1, "metrics": 1, "manifest": 1}
+
+
+def test_a_nested_config_override_equal_to_the_config_reruns_nothing(built: Path) -> None:
+    """Typed as the config files' own values, so the jobs' params are unchanged."""
+    same = (
+        'udl={"17_1": {"sigma_sq": 0.04, "n_samples": 50, "posterior_x": [0.9, -0.9],'
+        ' "z_grid": {"start": -3.0, "stop": 3.0, "step": 0.05}}}'
+    )
+    assert planned_jobs(built, None, "--config", same, 'figures={"format": "pdf", "dpi": 40}') == {}
+
+
+@pytest.mark.parametrize(
+    ("override", "message"),
+    [
+        ('udl={"17_1": {"sigma_sq": "abc"}}', "udl.\"17_1\".sigma_sq: 'abc' is not of type 'number'"),
+        ('udl={"17_1": {"n_samples": 2.5}}', 'udl."17_1".n_samples'),
+        ('figures={"format": "gif"}', "figures.format"),
+    ],
+)
+def test_a_wrong_nested_override_is_refused_naming_the_key(built: Path, override: str, message: str) -> None:
+    res = snakemake(built, "figures/all", "-n", "--config", override)
+    assert res.returncode != 0
+    assert message in res.stdout + res.stderr
+
+
 def test_18_4_constant_does_not_retrain(built: Path, tmp_path: Path) -> None:
     extra = tmp_path / "extra.yaml"
     extra.write_text('udl:\n  "18_4":\n    accelerated_sigma: 0.05\n')
@@ -340,7 +444,8 @@ def test_lecture4_and_localization_constants_rerun_only_their_jobs(built: Path, 
 
 
 def test_the_vae_reads_standard_mnist_files(tmp_path: Path) -> None:
-    """source idx: the four files are the data rule's inputs; a missing one is named before any job."""
+    """source idx: the four files are the data rule's inputs; a missing one is named before any job,
+    naming the key."""
     work = copy_workflow(tmp_path / "work")
     folder = write_mnist_files(tmp_path / "mnist", load_bundled(ROOT / BUNDLED))
     extra = tmp_path / "idx.yaml"
@@ -353,4 +458,54 @@ def test_the_vae_reads_standard_mnist_files(tmp_path: Path) -> None:
     res = snakemake(work, "results/vae/data.npz", "--forceall", extra_config=extra)
     out = res.stdout + res.stderr
     assert res.returncode != 0
-    assert "Missing input files" in out and "t10k-labels-idx1-ubyte" in out
+    assert (
+        f"vae.data.idx_dir: {folder} holds no t10k-labels-idx1-ubyte (nor t10k-labels-idx1-ubyte.gz)" in out
+    )
+
+
+def test_a_wrong_mnist_folder_stops_every_target_and_keeps_the_data(tmp_path: Path) -> None:
+    """idx_dir is checked when the workflow is read, whatever the target (a finished build's
+    `check` included), from the files' headers; a file whose body is broken stops the data job
+    with its one line on the console, and the previous data.npz stays."""
+    work = copy_workflow(tmp_path / "work")
+    folder = write_mnist_files(tmp_path / "mnist", load_bundled(ROOT / BUNDLED))
+    extra = tmp_path / "idx.yaml"
+
+    def use(idx_dir: Path) -> None:
+        extra.write_text(f"vae:\n  data: {{source: idx, idx_dir: {idx_dir}, n_train: 1000, n_test: 2000}}\n")
+
+    use(folder)
+    assert snakemake(work, "results/vae/data.npz", extra_config=extra).returncode == 0
+    data = (work / "results/vae/data.npz").read_bytes()
+
+    use(tmp_path / "nowhere")
+    for target in ("check", "figures/all", "results/vae/data.npz"):
+        res = snakemake(work, target, extra_config=extra)
+        assert res.returncode != 0
+        assert f"vae.data.idx_dir: {tmp_path / 'nowhere'}: no such folder" in res.stdout + res.stderr
+
+    junk = tmp_path / "junk"
+    junk.mkdir()
+    for name in ("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte"):
+        (junk / name).write_bytes(b"junk" * 100)
+    use(junk)
+    res = snakemake(work, "check", extra_config=extra)
+    out = res.stdout + res.stderr
+    assert res.returncode != 0
+    assert f"vae.data.idx_dir: {junk / 'train-images-idx3-ubyte'}: magic number 0x6a756e6b" in out
+    assert "holds no t10k-labels-idx1-ubyte (nor t10k-labels-idx1-ubyte.gz)" in out
+
+    broken = write_mnist_files(tmp_path / "broken", load_bundled(ROOT / BUNDLED))
+    packed = gzip.compress((broken / "train-images-idx3-ubyte").read_bytes(), mtime=0)
+    middle = len(packed) // 2
+    (broken / "train-images-idx3-ubyte.gz").write_bytes(
+        packed[:middle] + bytes([packed[middle] ^ 0xFF]) + packed[middle + 1 :]
+    )
+    (broken / "train-images-idx3-ubyte").unlink()
+    use(broken)
+    res = snakemake(work, "results/vae/data.npz", extra_config=extra)
+    out = res.stdout + res.stderr
+    assert res.returncode != 0
+    assert f"{broken / 'train-images-idx3-ubyte.gz'}: not a readable gzip file" in out  # from the job's log
+    assert "Traceback" not in out
+    assert (work / "results/vae/data.npz").read_bytes() == data

@@ -20,25 +20,40 @@ SMOKE = ROOT / "tests" / "smoke_config.yaml"
 COPIED = ("Snakefile", "config.yaml", "profiles", "workflow", "scripts", "src", "data")
 
 
+UMASK = 0o022  # of every run: a course's web server reads what the build writes
+
+
 def snakemake(
-    workdir: Path, *args: str, extra_config: Path | None = None, cores: int = 2, timeout: float = 900
+    workdir: Path,
+    *args: str,
+    extra_config: Path | None = None,
+    cores: int = 2,
+    timeout: float = 900,
+    env: dict[str, str] | None = None,
+    merged: bool = False,
 ) -> subprocess.CompletedProcess[str]:
-    """Run snakemake in ``workdir`` with the smoke config (then ``extra_config``) merged over config.yaml."""
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    """Run snakemake in ``workdir`` with the smoke config (then ``extra_config``) merged over
+    config.yaml, under umask 022 (with more environment variables ``env``; with ``merged``, stderr
+    in stdout, in the order a terminal shows them)."""
+    env = dict(
+        os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}", **(env or {})
+    )
     configs = [str(SMOKE)] + ([str(extra_config)] if extra_config else [])
     return subprocess.run(
         [sys.executable, "-m", "snakemake", *args, "--cores", str(cores), "--configfile", *configs],
         cwd=workdir,
         env=env,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT if merged else subprocess.PIPE,
         text=True,
         timeout=timeout,
+        preexec_fn=lambda: os.umask(UMASK),
     )
 
 
-def planned_jobs(workdir: Path, extra_config: Path | None = None) -> dict[str, int]:
-    """Rule -> job count of a dry run of figures/all."""
-    res = snakemake(workdir, "figures/all", "-n", extra_config=extra_config)
+def planned_jobs(workdir: Path, extra_config: Path | None = None, *args: str) -> dict[str, int]:
+    """Rule -> job count of a dry run of figures/all (with more command-line ``args``)."""
+    res = snakemake(workdir, "figures/all", "-n", *args, extra_config=extra_config)
     assert res.returncode == 0, res.stdout + res.stderr
     out = res.stdout + res.stderr
     if "Nothing to be done" in out:
@@ -46,6 +61,17 @@ def planned_jobs(workdir: Path, extra_config: Path | None = None) -> dict[str, i
     table = out.split("Job stats:")[1].split("Reasons:")[0]
     rows = (re.match(r"^(\w+)\s+(\d+)$", line.strip()) for line in table.splitlines())
     return {m[1]: int(m[2]) for m in rows if m and m[1] != "total"}
+
+
+RECORDER = ROOT / "tests" / "module_recorder"  # its sitecustomize records each job's figrepro modules
+MODULES_LOG = "modules.jsonl"  # where, in the smoke build
+BUILD_LOG = "build.log"  # the smoke build's console output, in the build
+
+
+def recording_modules(work: Path) -> dict[str, str]:
+    """The environment of a build whose jobs record the figrepro modules they ran (in MODULES_LOG)."""
+    path = os.pathsep.join(filter(None, [str(RECORDER), os.environ.get("PYTHONPATH")]))
+    return {"PYTHONPATH": path, "FIGREPRO_MODULES_LOG": str(work / MODULES_LOG)}
 
 
 def copy_workflow(work: Path) -> Path:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import click
 import numpy as np
 
-from figrepro.cli import Log, batch_logger, fail_cleanly, params_option
+from figrepro.cli import Log, fail_cleanly, params_option
 from figrepro.io import save_json, save_npz
-from figrepro.montecarlo import run_batches
+from figrepro.montecarlo import batch_logger, run_batches
 from figrepro.random_streams import legacy_generator
 from figrepro.udl import importance
 

@@ -5,21 +5,20 @@ from __future__ import annotations
 import functools
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from figrepro.config import ConfigError, ConfigSection
-from figrepro.io import BadInputFile
-from figrepro.montecarlo import Batch
+from figrepro.io import BadInputFile, RefusedWrite
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: errors a script reports as one line (a missing or malformed file, a config value that does not fit
-#: the data, a diverging sampler), not a traceback
-EXPECTED_ERRORS = (FileNotFoundError, BadInputFile, ConfigError, FloatingPointError, KeyError)
+#: the data, a diverging sampler, an output it may not write), not a traceback
+EXPECTED_ERRORS = (FileNotFoundError, BadInputFile, ConfigError, FloatingPointError, KeyError, RefusedWrite)
 
 
 SCHEMA = Path("workflow", "schemas", "config.schema.yaml")
@@ -94,20 +93,3 @@ def figure_options(fn: F) -> F:
         "--format", "fmt", type=click.Choice(["pdf", "png", "svg"]), default="pdf", show_default=True
     )(fn)
     return click.option("--out-dir", type=click.Path(file_okay=False), required=True)(fn)
-
-
-def batch_logger(log: Log, batches: Sequence[Batch], min_draws: int = 10**6) -> Callable[[int, Any], None]:
-    """A ``run_batches`` callback logging each finished batch of at least ``min_draws`` draws."""
-
-    def done(i: int, estimates: Any) -> None:
-        b = batches[i]
-        if b.n_estimates * b.n_samples < min_draws:
-            return
-        if b.n_estimates == 1:
-            log(f"{b.label}: {float(estimates[0])!r}")
-        else:
-            log(
-                f"{b.label}: mean {estimates.mean():.6g}, variance {estimates.var():.4g} over {b.n_estimates}"
-            )
-
-    return done

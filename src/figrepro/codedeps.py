@@ -50,3 +50,13 @@ def library_files(script: str, src: str) -> tuple[str, ...]:
                     seen.add(file)
                     todo.append(file)
     return tuple(sorted(str(p) for p in seen))
+
+
+@cache
+def module_files(module: str, src: str) -> tuple[str, ...]:
+    """Sorted paths of what importing the library file ``module`` runs: it, the ``__init__`` of
+    every package it sits in, and the package files it imports."""
+    path, src_path = Path(module), Path(src)
+    packages = [parent / "__init__.py" for parent in path.parents if src_path in parent.parents]
+    found = {path, *(p for p in packages if p.is_file()), *map(Path, library_files(module, src))}
+    return tuple(sorted(str(p) for p in found))

@@ -5,9 +5,11 @@ Errors name the offending key in the config's own spelling, e.g. ``udl."17_1".si
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import itertools
 import json
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -243,6 +245,79 @@ def validate(config: dict[str, Any], schema: Mapping[str, Any]) -> dict[str, Any
     if messages:
         raise ConfigError("\n".join(messages))
     return config
+
+
+def _resolved(schema: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
+    while "$ref" in node:  # only local references: "#/$defs/name"
+        node = {
+            **schema["$defs"][node["$ref"].rsplit("/", 1)[1]],
+            **{k: v for k, v in node.items() if k != "$ref"},
+        }
+    return node
+
+
+def _alternatives(schema: Mapping[str, Any], node: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    node = _resolved(schema, node)
+    branches = [b for key in ("anyOf", "oneOf", "allOf") for b in node.get(key, [])]
+    return [node, *(alt for b in branches for alt in _alternatives(schema, b))]
+
+
+def _types(schema: Mapping[str, Any], node: Mapping[str, Any]) -> set[str]:
+    found: set[str] = set()
+    for alt in _alternatives(schema, node):
+        kind = alt.get("type")
+        found.update([kind] if isinstance(kind, str) else kind or [])
+        if "enum" in alt or "const" in alt:
+            found.update(type(v).__name__ for v in alt.get("enum", [alt.get("const")]))
+    return found
+
+
+def _child(schema: Mapping[str, Any], node: Mapping[str, Any], key: Any) -> Mapping[str, Any]:
+    """The sub-schema of ``node`` that governs its item or property ``key`` ({} if none does)."""
+    for alt in _alternatives(schema, node):
+        if isinstance(key, int) and isinstance(alt.get("items"), Mapping):
+            return alt["items"]
+        if key in alt.get("properties", {}):
+            return alt["properties"][key]
+        for pattern, sub in alt.get("patternProperties", {}).items():
+            if re.search(pattern, str(key)):
+                return sub
+        if isinstance(alt.get("additionalProperties"), Mapping):
+            return alt["additionalProperties"]
+    return {}
+
+
+def _scalar(text: str, types: set[str]) -> Any:
+    """A string of ``--config`` read as the schema's type (left a string where the schema asks for
+    one, or where it reads as nothing)."""
+    if not types or types & {"string", "str"}:
+        return text
+    try:
+        value = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
+    if isinstance(value, str) and types & {"number", "integer"}:
+        with contextlib.suppress(ValueError):
+            value = float(text)  # "1e-3", which YAML 1.1 reads as a string
+    return text if value is None and text.strip() not in ("null", "~") else value
+
+
+def typed_overrides(value: Any, schema: Mapping[str, Any], node: Mapping[str, Any] | None = None) -> Any:
+    """``--config`` values typed by the schema.
+
+    Snakemake reads a nested ``--config`` value (``udl={"17_1": {"sigma_sq": 0.05}}``) with YAML's
+    base loader, so every number, boolean and list item below the top level arrives as a string.
+    Each such string becomes what the schema asks for at its key; a string the schema wants stays a
+    string; what does not read as the schema's type stays as given, for validation to name.
+    """
+    node = schema if node is None else node
+    if isinstance(value, Mapping):
+        return {k: typed_overrides(v, schema, _child(schema, node, k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [typed_overrides(v, schema, _child(schema, node, i)) for i, v in enumerate(value)]
+    if isinstance(value, str):
+        return _scalar(value, _types(schema, node))
+    return value
 
 
 def section_schema(schema: Mapping[str, Any], path: Sequence[str]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -18,19 +19,46 @@ class BadInputFile(ValueError):
     """An input file exists but its content is not what it should be (the message names it)."""
 
 
+class RefusedWrite(OSError):
+    """An output cannot be written (a read-only folder, a full disk); the message names it."""
+
+
+#: what the system says when a file may not or cannot be written
+_REFUSALS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT})
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it: it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; move it into place only if the block succeeds."""
+    """Yield a temporary path beside ``path``; move it into place only if the block succeeds.
+
+    A refusal to write (permissions, a read-only or full disk) becomes ``RefusedWrite`` naming
+    ``path``, which the scripts report in one line."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
+    tmp_path: Path | None = None
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        tmp_path = Path(tmp)
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it 0600; a plain open() honours the umask
+        os.close(fd)
         yield tmp_path
         os.replace(tmp_path, target)
+    except OSError as exc:
+        if exc.errno not in _REFUSALS or isinstance(exc, RefusedWrite):
+            raise
+        refused = RefusedWrite(f"{target}: cannot be written ({exc.strerror or exc})")
+        refused.errno = exc.errno
+        raise refused from exc
     finally:
-        tmp_path.unlink(missing_ok=True)
+        if tmp_path is not None:
+            tmp_path.unlink(missing_ok=True)
 
 
 def save_npz(path: str | os.PathLike[str], **arrays: Any) -> None:

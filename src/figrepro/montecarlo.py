@@ -82,3 +82,22 @@ def run_batches(
             if on_batch_done is not None:
                 on_batch_done(piece.batch, sums[piece.batch])
     return sums
+
+
+def batch_logger(
+    log: Callable[[str], None], batches: Sequence[Batch], min_draws: int = 10**6
+) -> Callable[[int, np.ndarray], None]:
+    """A ``run_batches`` callback logging each finished batch of at least ``min_draws`` draws."""
+
+    def done(i: int, estimates: np.ndarray) -> None:
+        b = batches[i]
+        if b.n_estimates * b.n_samples < min_draws:
+            return
+        if b.n_estimates == 1:
+            log(f"{b.label}: {float(estimates[0])!r}")
+        else:
+            log(
+                f"{b.label}: mean {estimates.mean():.6g}, variance {estimates.var():.4g} over {b.n_estimates}"
+            )
+
+    return done

@@ -51,6 +51,17 @@ SOURCE_NAMES: dict[str, tuple[str, str]] = {
     "localization": ("Localization lab", "Lab 5: neural VI for sensor localization"),
 }
 
+FIGURE_SPACE = "\u2007"  # a space as wide as a digit
+
+
+def report_subcategory(source: str) -> str:
+    """The source's name in the report's menu, which sorts names as text: a one-digit chapter gets a
+    figure space in front (" 3.1", "16.3"), so that the notebooks stand in the book's order, their
+    numbers aligned."""
+    name = SOURCE_NAMES[source][1]
+    return FIGURE_SPACE + name if re.match(r"\d\.", name) else name
+
+
 Key = tuple[str, ...]  # a path into the config: ("udl", "17_1")
 #: UDL notebooks that take the top-level seed (the notebooks set none), and whose tables 18.4 samples
 UDL_SEEDED = frozenset({"4_3", "17_1", "18_2", "18_3", "18_4"})

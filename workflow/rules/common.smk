@@ -4,7 +4,8 @@ import json
 from figrepro.captions import caption_path
 from figrepro.catalog import UDL_FIGURES
 from figrepro.codedeps import library_files
-from figrepro.sources import SOURCE_NAMES
+from figrepro.codedeps import module_files as library_module_files
+from figrepro.sources import SOURCE_NAMES, report_subcategory
 from snakemake.io import report as report_flag  # `report(` opening a line reads as the report: keyword
 
 
@@ -28,8 +29,8 @@ def script(name):
 
 
 def module_files(path):
-    """A library module and the figrepro files it imports."""
-    return [path, *library_files(path, SRC)]
+    """A library module, its packages' ``__init__`` and the figrepro files it imports."""
+    return list(library_module_files(path, SRC))
 
 
 def library(name):
@@ -48,14 +49,15 @@ def section(*path, keys=None):
 
 
 def reported(figures):
-    """The figures' paths, marked for `snakemake --report`: grouped by source and notebook, each with
-    the caption the manifest job writes from the catalog."""
+    """The figures' paths, marked for `snakemake --report`: grouped by source and notebook (in the
+    book's order), each listed by its file and its title, with the caption the manifest job writes."""
     return [
         report_flag(
             fig.path(FMT),
             caption=os.path.abspath(caption_path(fig)),
             category=SOURCE_NAMES[fig.source][0],
-            subcategory=SOURCE_NAMES[fig.source][1],
+            subcategory=report_subcategory(fig.source),
+            labels={"file": fig.path(FMT), "title": fig.title},
         )
         for fig in figures
     ]

@@ -9,8 +9,13 @@ localrules:  # (with metrics and manifest, in outputs.smk) on the submitting mac
     reference_tolerances,
 
 
+CHECK_ROWS = "results/check.tsv"
+CHECK_SUMMARY = "results/check/summary.txt"
+
+
 rule check:
-    """Compare the build with reference/: exits 1 naming every number and figure that moved."""
+    """Compare the build with reference/, naming every number and figure that moved and showing them
+    on results/check/index.html; the onsuccess hook below exits 1 if anything moved."""
     input:
         script=script("reproduction/check_reproduction.py"),
         code=library("reproduction/check_reproduction.py"),
@@ -21,7 +26,17 @@ rule check:
         "logs/check.log",
     shell:
         "python -u {input.script} --metrics {input.metrics} --manifest {input.manifest} --reference reference"
-        " --out-table results/check.txt --out-rows results/check.tsv 2>&1 | tee {log}; exit ${{PIPESTATUS[0]}}"
+        " --out-table results/check.txt --out-rows {CHECK_ROWS} --out-page results/check/index.html"
+        " --out-summary {CHECK_SUMMARY} --exit-zero 2>&1 | tee {log}; exit ${{PIPESTATUS[0]}}"
+
+
+onsuccess:
+    # the check's verdict and its page are the last lines of `snakemake check`, and its exit status
+    # (a failing check job would end under Snakemake's error report instead)
+    if "check" in workflow.dag_settings.targets:
+        from figrepro.reproduction.compare import closing
+
+        sys.exit(closing(CHECK_ROWS, CHECK_SUMMARY))
 
 
 rule reference:

@@ -23,7 +23,7 @@ rule vae_data:
         idx=idx_inputs(VAE["data"]),  # with source idx: a missing file is named before any job runs
         digits=[repo(path) for path in bundled_inputs(VAE["data"])],
     output:
-        VAE_DATA,
+        update(VAE_DATA),  # kept (restored by Snakemake) when a new one cannot be made
     params:
         section=section("vae", "data"),
         seed=config["seed"],

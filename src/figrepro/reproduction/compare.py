@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -22,6 +23,10 @@ from figrepro.reproduction.tolerances import TRAINED_SOURCES, Tolerance
 
 OK, DRIFT, MISSING, NEW = "ok", "DRIFT", "MISSING", "NEW"
 COLUMNS = ("source", "compared", "expected", "got", "tolerance", "verdict")
+ONLY_REFERENCE = "in the reference, not in the build"
+ONLY_BUILD = "in the build, not in the reference"
+SAME_PLACE = "made with the reference's packages and CPU: the same bytes"
+ELSEWHERE = "made with other packages or another CPU than the reference: thumbnails compared"
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,7 @@ class Row:
     got: str
     tolerance: str
     verdict: str
+    why: str = ""  # why the tolerance is what it is (or why there is nothing to compare)
 
     def cells(self) -> tuple[str, ...]:
         return (self.source, self.compared, self.expected, self.got, self.tolerance, self.verdict)
@@ -46,6 +52,10 @@ def _show(value: Any) -> str:
 
 
 def _compare_number(source: str, key: str, entry: Mapping[str, Any], got: Any) -> Row:
+    return replace(_compare_value(source, key, entry, got), why=entry["why"])
+
+
+def _compare_value(source: str, key: str, entry: Mapping[str, Any], got: Any) -> Row:
     tol = Tolerance(entry["abs"], entry["rel"], entry["why"])
     expected = entry["value"]
     try:
@@ -85,9 +95,9 @@ def compare_metrics(
         expected, got = reference.get(source, {}), metrics.get(source, {})
         for key in sorted(set(expected) | set(got)):
             if key not in got:
-                rows.append(Row(source, key, _show(expected[key]["value"]), "-", "", MISSING))
+                rows.append(Row(source, key, _show(expected[key]["value"]), "-", "", MISSING, ONLY_REFERENCE))
             elif key not in expected:
-                rows.append(Row(source, key, "-", _show(got[key]), "", NEW))
+                rows.append(Row(source, key, "-", _show(got[key]), "", NEW, ONLY_BUILD))
             else:
                 rows.append(_compare_number(source, key, expected[key], got[key]))
     return rows
@@ -106,16 +116,28 @@ def compare_figures(
     rows = []
     for path in [*figures, *(p for p in built if p not in figures)]:
         if path not in built:
-            rows.append(Row(figures[path]["source"], path, figures[path]["sha256"][:12], "-", "", MISSING))
+            rows.append(
+                Row(
+                    figures[path]["source"],
+                    path,
+                    figures[path]["sha256"][:12],
+                    "-",
+                    "",
+                    MISSING,
+                    ONLY_REFERENCE,
+                )
+            )
             continue
         row = built[path]
         if path not in figures:
-            rows.append(Row(row.source, path, "-", row.sha256[:12], "", NEW))
+            rows.append(Row(row.source, path, "-", row.sha256[:12], "", NEW, ONLY_BUILD))
             continue
         expected = figures[path]["sha256"]
         if same_environment or expected == row.sha256:
             verdict = OK if expected == row.sha256 else DRIFT
-            rows.append(Row(row.source, path, expected[:12], row.sha256[:12], "same bytes", verdict))
+            rows.append(
+                Row(row.source, path, expected[:12], row.sha256[:12], "same bytes", verdict, SAME_PLACE)
+            )
             continue
         rows.append(_compare_raster(row, reference, reference_dir))
     return rows
@@ -129,19 +151,18 @@ def _compare_raster(
     tol = f"rms <= {limit:g}"
     thumbnail = thumbnail_path(reference_dir, row.figure)
     if not thumbnail.is_file():
-        return Row(row.source, row.figure, f"missing {thumbnail}", row.sha256[:12], tol, MISSING)
+        return Row(row.source, row.figure, f"missing {thumbnail}", row.sha256[:12], tol, MISSING, ELSEWHERE)
     expected = load_png(thumbnail)
     try:
         got = raster(row.figure, float(reference["thumbnail_dpi"]))
     except ValueError as err:  # a format we cannot rasterise: bytes are all we have
-        return Row(row.source, row.figure, "raster", str(err), tol, DRIFT)
+        return Row(row.source, row.figure, "raster", str(err), tol, DRIFT, ELSEWHERE)
     if expected.shape != got.shape:
         size = f"{expected.shape[1]}x{expected.shape[0]} px"
-        return Row(row.source, row.figure, size, f"{got.shape[1]}x{got.shape[0]} px", tol, DRIFT)
+        return Row(row.source, row.figure, size, f"{got.shape[1]}x{got.shape[0]} px", tol, DRIFT, ELSEWHERE)
     distance = rms(expected, got)
-    return Row(
-        row.source, row.figure, "thumbnail", f"rms {distance:.3g}", tol, OK if distance <= limit else DRIFT
-    )
+    verdict = OK if distance <= limit else DRIFT
+    return Row(row.source, row.figure, "thumbnail", f"rms {distance:.3g}", tol, verdict, ELSEWHERE)
 
 
 def _count(n: int, noun: str) -> str:
@@ -189,3 +210,11 @@ def verdict_line(rows: list[Row]) -> str:
 def write_tsv(path: str | os.PathLike[str], rows: list[Row]) -> None:
     with atomic_path(path) as tmp:
         tmp.write_text("\n".join("\t".join(c) for c in [COLUMNS, *(r.cells() for r in rows)]) + "\n")
+
+
+def closing(rows_tsv: str | os.PathLike[str], summary: str | os.PathLike[str]) -> int:
+    """Print the check's closing lines again and give its exit status (1 if anything moved): what
+    the workflow's ``onsuccess`` hook ends ``snakemake check`` with."""
+    lines = Path(rows_tsv).read_text().splitlines()[1:]
+    print("\n" + Path(summary).read_text().rstrip(), flush=True)
+    return int(any(line.rsplit("\t", 1)[-1] != OK for line in lines))

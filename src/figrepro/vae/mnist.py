@@ -7,6 +7,7 @@ unsigned byte), then ``ndim`` big-endian int32 sizes, then the bytes of the arra
 from __future__ import annotations
 
 import gzip
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,30 +68,86 @@ def _read_bytes(path: Path) -> bytes:
     if packed.is_file():
         try:
             return gzip.decompress(packed.read_bytes())
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, zlib.error) as exc:
             raise BadInputFile(f"{packed}: not a readable gzip file ({exc})") from None
     raise FileNotFoundError(f"missing MNIST file: {path}")
+
+
+def _idx_shape(head: bytes, size: int, path: Path, magic: int) -> tuple[int, ...]:
+    """The array shape an IDX file's header gives, after checking its magic number and that the
+    file (``size`` bytes in all) is exactly as long as that shape needs."""
+    if len(head) < 4:
+        raise BadInputFile(f"{path}: truncated ({size} bytes, not even a header)")
+    found = int.from_bytes(head[:4], "big")
+    if found != magic:
+        raise BadInputFile(f"{path}: magic number 0x{found:08x}, expected 0x{magic:08x}; not this IDX file")
+    ndim = magic & 0xFF
+    header = 4 + 4 * ndim
+    if len(head) < header:
+        raise BadInputFile(f"{path}: truncated inside its header")
+    shape = tuple(int.from_bytes(head[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
+    expected = header + int(np.prod(shape))
+    if size != expected:
+        what = "truncated" if size < expected else "longer than its header says"
+        raise BadInputFile(f"{path}: {what} ({size} bytes, expected {expected} for shape {shape})")
+    return shape
 
 
 def read_idx(path: str | Path, magic: int) -> np.ndarray:
     """The array stored in an IDX file, after checking its magic number and its length."""
     path = Path(path)
     raw = _read_bytes(path)
-    if len(raw) < 4:
-        raise BadInputFile(f"{path}: truncated ({len(raw)} bytes, not even a header)")
-    found = int.from_bytes(raw[:4], "big")
-    if found != magic:
-        raise BadInputFile(f"{path}: magic number 0x{found:08x}, expected 0x{magic:08x}; not this IDX file")
-    ndim = magic & 0xFF
-    header = 4 + 4 * ndim
-    if len(raw) < header:
-        raise BadInputFile(f"{path}: truncated inside its header")
-    shape = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
-    expected = header + int(np.prod(shape))
-    if len(raw) != expected:
-        what = "truncated" if len(raw) < expected else "longer than its header says"
-        raise BadInputFile(f"{path}: {what} ({len(raw)} bytes, expected {expected} for shape {shape})")
-    return np.frombuffer(raw, dtype=np.uint8, offset=header).reshape(shape)
+    shape = _idx_shape(raw[:16], len(raw), path, magic)
+    return np.frombuffer(raw, dtype=np.uint8, offset=len(raw) - int(np.prod(shape))).reshape(shape)
+
+
+def _peek_idx(path: Path, magic: int) -> tuple[int, ...]:
+    """An IDX file's shape from its first bytes and its length alone (a gzipped file's length is
+    the one its gzip trailer records), without reading the array."""
+    if path.is_file():
+        with path.open("rb") as fh:
+            return _idx_shape(fh.read(16), path.stat().st_size, path, magic)
+    packed = path.with_name(path.name + ".gz")
+    try:
+        with gzip.open(packed, "rb") as fh:
+            head = fh.read(16)
+        with packed.open("rb") as fh:
+            fh.seek(-4, 2)
+            size = int.from_bytes(fh.read(4), "little")  # ISIZE: the length modulo 2^32
+    except (OSError, EOFError, zlib.error) as exc:
+        raise BadInputFile(f"{packed}: not a readable gzip file ({exc})") from None
+    return _idx_shape(head, size, packed, magic)
+
+
+def idx_problems(data: dict) -> list[str]:
+    """With ``vae.data.source: idx``, what is wrong with ``vae.data.idx_dir`` and its four files,
+    one line each naming the key and the path: checked when the workflow is read, from the files'
+    headers and lengths, so that a wrong folder stops every target before any job (and before
+    Snakemake removes the data job's previous output to remake it)."""
+    if data["source"] != "idx":
+        return []
+    folder = Path(data["idx_dir"])
+    if not folder.is_dir():
+        return [f"vae.data.idx_dir: {folder}: no such folder"]
+    problems, counts = [], {}
+    for split, names in IDX_FILES.items():
+        for name, magic in zip(names, (IMAGES_MAGIC, LABELS_MAGIC), strict=True):
+            path = folder / name
+            if not path.is_file() and not path.with_name(name + ".gz").is_file():
+                problems.append(f"vae.data.idx_dir: {folder} holds no {name} (nor {name}.gz)")
+                continue
+            try:
+                counts[split, magic] = _peek_idx(path, magic)[0]
+            except BadInputFile as exc:
+                problems.append(f"vae.data.idx_dir: {exc}")
+    for split, names in IDX_FILES.items():
+        images, labels = counts.get((split, IMAGES_MAGIC)), counts.get((split, LABELS_MAGIC))
+        if images is not None and labels is not None and images != labels:
+            problems.append(f"vae.data.idx_dir: {folder / names[1]}: {labels} labels for {images} images")
+        wanted = data[f"n_{split}"]
+        if images is not None and images < wanted:
+            problems.append(f"vae.data.n_{split}: {wanted}, but {folder / names[0]} holds {images} images")
+    return problems
 
 
 def load_idx(folder: str | Path, split: str) -> Digits:

@@ -1,0 +1,34 @@
+"""Loaded at the start of every Python process of a build whose PYTHONPATH holds this folder (the
+smoke build's): when a job's script exits, append the figrepro modules it loaded to
+``$FIGREPRO_MODULES_LOG`` (as ``src/figrepro/...``, wherever the package is installed from), keyed by
+the log file its stderr goes to (each rule's ``log:``)."""
+
+import atexit
+import json
+import os
+import sys
+
+
+def _record() -> None:
+    try:
+        log = os.readlink("/proc/self/fd/2")
+    except OSError:
+        return
+    if not log.startswith("/") or not log.endswith(".log"):
+        return  # not a job writing its log: Snakemake itself, a terminal, a pipe
+    package = sys.modules.get("figrepro")
+    if package is None or not getattr(package, "__file__", None):
+        return
+    root = os.path.dirname(os.path.dirname(package.__file__))  # src/, wherever figrepro is installed
+    loaded = sorted(
+        os.path.join("src", os.path.relpath(module.__file__, root))
+        for name, module in list(sys.modules.items())
+        if (name == "figrepro" or name.startswith("figrepro.")) and getattr(module, "__file__", None)
+    )
+    line = json.dumps({"log": os.path.relpath(log), "script": sys.argv[0], "modules": loaded})
+    with open(os.environ["FIGREPRO_MODULES_LOG"], "a") as fh:
+        fh.write(line + "\n")
+
+
+if os.environ.get("FIGREPRO_MODULES_LOG"):
+    atexit.register(_record)
