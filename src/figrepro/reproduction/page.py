@@ -22,7 +22,7 @@ from figrepro.reproduction.fingerprint import load_png, raster, rms, save_png
 from figrepro.reproduction.reference import thumbnail_path
 
 PAGE = "index.html"
-SCALE = 3  # the thumbnails are drawn this many times their size, pixel for pixel
+SCALE = 2  # the thumbnails are drawn this many times their size, pixel for pixel (three to a row)
 
 
 @dataclass(frozen=True)
