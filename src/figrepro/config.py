@@ -262,13 +262,16 @@ def _alternatives(schema: Mapping[str, Any], node: Mapping[str, Any]) -> list[Ma
     return [node, *(alt for b in branches for alt in _alternatives(schema, b))]
 
 
+_JSON_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string", type(None): "null"}
+
+
 def _types(schema: Mapping[str, Any], node: Mapping[str, Any]) -> set[str]:
     found: set[str] = set()
     for alt in _alternatives(schema, node):
         kind = alt.get("type")
         found.update([kind] if isinstance(kind, str) else kind or [])
-        if "enum" in alt or "const" in alt:
-            found.update(type(v).__name__ for v in alt.get("enum", [alt.get("const")]))
+        for value in alt.get("enum", [alt["const"]] if "const" in alt else []):
+            found.add(_JSON_TYPES.get(type(value), "string"))
     return found
 
 
@@ -290,7 +293,7 @@ def _child(schema: Mapping[str, Any], node: Mapping[str, Any], key: Any) -> Mapp
 def _scalar(text: str, types: set[str]) -> Any:
     """A string of ``--config`` read as the schema's type (left a string where the schema asks for
     one, or where it reads as nothing)."""
-    if not types or types & {"string", "str"}:
+    if not types or "string" in types:
         return text
     try:
         value = yaml.safe_load(text)

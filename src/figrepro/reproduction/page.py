@@ -35,6 +35,7 @@ class Picture:
     difference: str
     rms: float | None
     changed: float | None  # share of pixels that differ at all
+    size: tuple[int, int] | None  # (width, height) of the largest picture, in pixels
 
     def measures(self) -> str:
         if self.rms is None or self.changed is None:
@@ -79,12 +80,14 @@ def picture(row: Row, reference_dir: str | os.PathLike[str], dpi: float, out_dir
         if image is not None:
             names[kind] = f"{stem}-{kind}.png"
             save_png(image, out_dir / names[kind])
+    shown = [image for image in (expected, got) if image is not None]
+    size = (max(i.shape[1] for i in shown), max(i.shape[0] for i in shown)) if shown else None
     if expected is None or got is None:
-        return Picture(row, names.get("reference", ""), names.get("new", ""), "", None, None)
+        return Picture(row, names.get("reference", ""), names.get("new", ""), "", None, None, size)
     diff, distance, changed = difference_image(expected, got)
     names["difference"] = f"{stem}-difference.png"
     save_png(diff, out_dir / names["difference"])
-    return Picture(row, names["reference"], names["new"], names["difference"], distance, changed)
+    return Picture(row, names["reference"], names["new"], names["difference"], distance, changed, size)
 
 
 _STYLE = """
@@ -105,21 +108,15 @@ def _img(name: str, caption: str, size: tuple[int, int] | None) -> str:
     return f"<figure>{image}<figcaption>{caption}</figcaption></figure>"
 
 
-def _figure_section(pic: Picture, out_dir: Path) -> str:
+def _figure_section(pic: Picture) -> str:
     row = pic.row
-    size = None
-    for name in (pic.difference, pic.new, pic.reference):
-        if name:
-            image = load_png(out_dir / name)
-            size = (image.shape[1], image.shape[0])
-            break
     head = f"<h3>{html.escape(row.compared)}</h3>"
     facts = f"<p>{html.escape(row.verdict)}: expected {html.escape(row.expected)}, got {html.escape(row.got)}"
     facts += (
         f" ({html.escape(row.tolerance)}). {html.escape(pic.measures())}</p>" if row.tolerance else "</p>"
     )
     images = "".join(
-        _img(name, caption, size)
+        _img(name, caption, pic.size)
         for name, caption in ((pic.reference, "reference"), (pic.new, "new"), (pic.difference, "difference"))
     )
     return f'<section class="figure">{head}{facts}{images}</section>'
@@ -169,7 +166,7 @@ def write(
         parts += [f"<h2>Numbers that moved ({len(numbers)})</h2>", _number_table(numbers)]
     if figures:
         parts.append(f"<h2>Figures that moved ({len(figures)})</h2>")
-        parts += [_figure_section(pic, out_dir) for pic in figures]
+        parts += [_figure_section(pic) for pic in figures]
     parts.append("</body></html>")
     with atomic_path(page) as tmp:
         tmp.write_text("\n".join(parts) + "\n")

@@ -2,7 +2,7 @@
 its posterior lies, however narrow it is, and with as many modes as it has.
 
 A fixed grid cannot serve every image: posteriors are a few hundredths wide, lie anywhere in
-[-6, 6]^2, and one in ten or so has two modes. So each image gets lattices of its own:
+[-6, 6]^2, and about one in eight has two or more modes. So each image gets lattices of its own:
 
 1. **Find.** A coarse grid shared by all images (``coarse_limit``, ``coarse_spacing``; the decoder
    runs on it once) shows each image's modes: its nodes higher than their eight neighbours and
@@ -61,11 +61,10 @@ class LatentDensity(Protocol):
 
 @dataclass(frozen=True)
 class Evidence:
-    """Per image: log p(x); the highest mode and its Laplace covariance; the posterior's mean and
+    """Per image: log p(x); the Laplace covariance at its highest mode; the posterior's mean and
     per-coordinate sd; how many modes it has."""
 
     log_px: np.ndarray  # (n,)
-    mode: np.ndarray  # (n, 2)
     laplace_cov: np.ndarray  # (n, 2, 2)
     mean: np.ndarray  # (n, 2)
     sd: np.ndarray  # (n, 2)
@@ -320,7 +319,7 @@ class Integrator:
         first = np.searchsorted(modes.item, np.arange(n))
         laplace = modes.frame[first]
         cov = laplace @ np.swapaxes(laplace, 1, 2)
-        return Evidence(log_px, modes.mode[first], cov, mean, sd, np.bincount(modes.item, minlength=n))
+        return Evidence(log_px, cov, mean, sd, np.bincount(modes.item, minlength=n))
 
 
 def _moments(log_w: np.ndarray, z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
