@@ -130,3 +130,47 @@ def test_metrics_are_grouped_by_source(tmp_path: Path) -> None:
     assert json.loads(out.read_text()) == {"udl/17_1": {"p": 1, "q": 2}}
     b.write_text('{"p": 3}')
     assert "also reported" in run("collect_metrics", str(a), str(b), "--out", str(out)).output
+
+
+def test_a_script_draws_exactly_the_figures_it_is_handed_by_name(tmp_path: Path) -> None:
+    """Scripts take each figure's path by name (``--figure NAME=PATH``), the file type from its
+    suffix; a name the script does not draw, or a figure it is not handed, is refused."""
+    figures = {"true_pdf": "a.png", "samples": "b.svg", "trajectories": "c.pdf"}
+    inputs = tmp_path / "samples.npy", tmp_path / "paths.npz"
+    np.save(inputs[0], np.zeros(10))
+    np.savez(inputs[1], paths=np.zeros((3, 5)), t=np.arange(3))
+    args = ["--input", f"samples={inputs[0]}", "--input", f"paths={inputs[1]}", "--dpi", "40"]
+
+    def figure_args(names: dict[str, str]) -> list[str]:
+        return [a for name, path in names.items() for a in ("--figure", f"{name}={tmp_path / path}")]
+
+    res = run("plot_udl_18_sampling", *args, *figure_args(figures))
+    assert res.exit_code == 0, res.output
+    assert sorted(p.name for p in tmp_path.glob("[abc].*")) == ["a.png", "b.svg", "c.pdf"]
+    assert (tmp_path / "a.png").read_bytes().startswith(b"\x89PNG")
+
+    res = run("plot_udl_18_sampling", *args, *figure_args({"true_pdf": "d.png", "histogram": "e.pdf"}))
+    assert res.exit_code != 0 and "--figure histogram: not a figure of notebooks 18.2-18.4" in res.output
+    res = run("plot_udl_18_sampling", *args, "--figure", "true_pdf")
+    assert res.exit_code == 2 and "'true_pdf' is not NAME=PATH" in res.output
+    res = run("plot_udl_18_sampling", *args[:2], *figure_args({"ddim_samples": "f.pdf"}))
+    assert res.exit_code != 0 and "no --input ddim_samples=PATH (given: samples)" in res.output
+
+
+def test_a_figure_writer_refuses_what_it_was_not_asked_for(tmp_path: Path) -> None:
+    from figrepro.plotting import FigureWriter, new_figure
+
+    write = FigureWriter({"loss": tmp_path / "01_loss.pdf", "path": tmp_path / "02_path.pdf"}, 40)
+    write("loss", new_figure()[0])
+    with pytest.raises(ValueError, match=r"'loss' not asked for .* or drawn twice"):
+        write("loss", new_figure()[0])
+    with pytest.raises(ValueError, match="'surface' not asked for"):
+        write("surface", new_figure()[0])
+    with pytest.raises(RuntimeError, match="figures not drawn: path"):
+        write.check_complete()
+    assert [p.name for p in tmp_path.iterdir()] == ["01_loss.pdf"]
+    assert FigureWriter({f"step_{i}": "x" for i in (10, 2, 1)}, 40).series("step_") == [
+        "step_1",
+        "step_2",
+        "step_10",
+    ]

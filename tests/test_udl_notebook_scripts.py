@@ -41,8 +41,10 @@ def arguments(nb: str, out: Path, *params: str) -> list[str]:
     args = list(params)
     if nb not in NO_METRICS:
         args += ["--metrics", str(out / "metrics.json")]
+    for fig in UDL_FIGURES.get(nb, []):
+        args += ["--figure", f"{fig.name}={out / 'figures' / fig.slug}.pdf"]
     if nb in UDL_FIGURES:
-        args += ["--out-dir", str(out / "figures"), "--dpi", "40"]
+        args += ["--dpi", "40"]
     if nb in SEEDED:
         args += ["--seed", "1"]
     return args

@@ -26,7 +26,7 @@ from workflow_runner import (
 )
 
 from figrepro.catalog import VAE_FIGURES, all_figures
-from figrepro.sources import VAE_FIGURE_INPUTS
+from figrepro.vae.figures import draw_inputs
 from figrepro.vae.mnist import BUNDLED, load_bundled
 
 pytestmark = pytest.mark.workflow
@@ -34,9 +34,7 @@ pytestmark = pytest.mark.workflow
 
 def vae_plots(result: str | None = None) -> dict[str, int]:
     """The VAE's plot jobs (those of the figures that read ``result``, or all of them)."""
-    return {
-        f"plot_vae_{f.slug}": 1 for f in VAE_FIGURES if result is None or result in VAE_FIGURE_INPUTS[f.slug]
-    }
+    return {f"plot_vae_{f.name}": 1 for f in VAE_FIGURES if result is None or result in draw_inputs(f.name)}
 
 
 @pytest.fixture(scope="module")
@@ -235,6 +233,21 @@ def test_editing_the_monte_carlo_engine_reruns_only_its_notebooks(built: Path) -
         "metrics": 1,
         "manifest": 1,
     }
+
+
+def test_editing_a_title_reruns_no_compute_job(built: Path) -> None:
+    """Titles live in the catalog, which the workflow reads and hands every script its figures'
+    paths by name from; only the manifest job (manifest and captions) imports it."""
+    catalog = built / "src/figrepro/catalog.py"
+    original = catalog.read_text()
+    title = "Fig. 6.5: least squares loss of the Gabor model over offset and frequency"
+    assert original.count(title) == 1
+    catalog.write_text(original.replace(title, title + ", retitled"))
+    try:
+        jobs = planned_jobs(built)
+    finally:
+        catalog.write_text(original)
+    assert jobs == {"manifest": 1}
 
 
 def test_nothing_to_do_after_a_build(built: Path) -> None:

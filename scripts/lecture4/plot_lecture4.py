@@ -1,33 +1,29 @@
-"""Lecture 4: draw the figures of one computation job (constraints, kl or coin) under the
-lecture's own file names."""
+"""Lecture 4: draw the figures of one computation job (constraints, kl or coin) from its results,
+each under the lecture's own file name."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from figrepro.catalog import LECTURE4_FIGURES, LECTURE4_JOB
-from figrepro.cli import fail_cleanly
+from figrepro.cli import fail_cleanly, figure_options
 from figrepro.io import load_npz
 from figrepro.lecture4.figures import DRAWERS
-from figrepro.plotting import save, use_style
-
-JOBS = sorted(set(LECTURE4_JOB.values()))
+from figrepro.plotting import FigureWriter
 
 
 @click.command()
-@click.option("--job", type=click.Choice(JOBS), required=True, help="whose figures to draw")
 @click.option("--input", "path", type=click.Path(dir_okay=False), required=True, help="the job's .npz")
-@click.option("--out-dir", type=click.Path(file_okay=False), required=True)
-@click.option("--dpi", type=click.IntRange(30, 1200), default=150, show_default=True)
+@figure_options
 @fail_cleanly
-def main(job: str, path: str, out_dir: str, dpi: int) -> None:
-    use_style()
+def main(path: str, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
+    unknown = [name for name in write.names if name not in DRAWERS]
+    if unknown:
+        raise click.UsageError(f"not figures of the lecture: {', '.join(unknown)}")
     arrays = load_npz(path)
-    for fig in LECTURE4_FIGURES:
-        if LECTURE4_JOB[fig.slug] == job:
-            save(DRAWERS[fig.slug](arrays), Path(out_dir) / f"{fig.slug}.{fig.ext}", dpi)
+    for name in write.names:
+        write(name, DRAWERS[name](arrays))
+    write.check_complete()
 
 
 if __name__ == "__main__":

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 import matplotlib.pyplot as plt
 import numpy as np
 
-from figrepro.catalog import LOCALIZATION_FIGURES
 from figrepro.cli import fail_cleanly, figure_options, params_option
 from figrepro.io import load_npz
 from figrepro.localization.figures import DRAWERS, LAB_STYLE
-from figrepro.plotting import save, use_style
+from figrepro.plotting import FigureWriter
 
 
 @click.command()
@@ -21,8 +18,11 @@ from figrepro.plotting import save, use_style
 @click.option("--evaluation", type=click.Path(dir_okay=False), required=True)
 @figure_options
 @fail_cleanly
-def main(params: dict, history: str, evaluation: str, out_dir: str, fmt: str, dpi: int) -> None:
-    use_style()
+def main(params: dict, history: str, evaluation: str, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
+    unknown = [name for name in write.names if name not in DRAWERS]
+    if unknown:
+        raise click.UsageError(f"not figures of the lab: {', '.join(unknown)}")
     inputs = {
         "sensors": np.asarray(params["sensors"], float),
         "target": np.asarray(params["target"], float),
@@ -30,8 +30,9 @@ def main(params: dict, history: str, evaluation: str, out_dir: str, fmt: str, dp
         "evaluation": load_npz(evaluation),
     }
     with plt.style.context(LAB_STYLE):
-        for fig in LOCALIZATION_FIGURES:
-            save(DRAWERS[fig.slug](**inputs), Path(out_dir) / f"{fig.slug}.{fmt}", dpi)
+        for name in write.names:
+            write(name, DRAWERS[name](**inputs))
+    write.check_complete()
 
 
 if __name__ == "__main__":

@@ -6,7 +6,6 @@ import click
 import numpy as np
 from mpl_toolkits.mplot3d.art3d import Line3DCollection
 
-from figrepro.catalog import slugs
 from figrepro.cli import fail_cleanly, figure_options
 from figrepro.io import load_npz
 from figrepro.plotting import FigureWriter, heatmap, new_figure, plt
@@ -16,9 +15,9 @@ from figrepro.plotting import FigureWriter, heatmap, new_figure, plt
 @click.option("--integrals", type=click.Path(dir_okay=False), required=True)
 @figure_options
 @fail_cleanly
-def main(integrals: str, out_dir: str, fmt: str, dpi: int) -> None:
+def main(integrals: str, figures: dict[str, str], dpi: int) -> None:
     r = load_npz(integrals)
-    write = FigureWriter(out_dir, slugs("17_1"), fmt, dpi)
+    write = FigureWriter(figures, dpi)
 
     fig = plt.figure(figsize=(18.5, 10.5))
     ax = fig.add_subplot(projection="3d")
@@ -35,16 +34,16 @@ def main(integrals: str, out_dir: str, fmt: str, dpi: int) -> None:
     ax.set_ylim(0, 2)
     ax.set_zlim(-1, 1)
     ax.set_box_aspect((3, 1, 1))
-    write("01_latent_curve", fig)
+    write("latent_curve", fig)
 
     x1, x2 = np.meshgrid(r["x1"], r["x2"])
     write(
-        "02_likelihood",
+        "likelihood",
         heatmap(x1, x2, r["likelihood"], "Conditional distribution $Pr(x_1,x_2|z)$"),
     )
-    write("03_data_density", heatmap(x1, x2, r["density"], "Data density $Pr(x_1,x_2)$"))
+    write("data_density", heatmap(x1, x2, r["density"], "Data density $Pr(x_1,x_2)$"))
     write(
-        "04_density_samples",
+        "density_samples",
         heatmap(x1, x2, r["density"], "Data density $Pr(x_1,x_2)$", samples=r["samples"]),
     )
 
@@ -54,7 +53,7 @@ def main(integrals: str, out_dir: str, fmt: str, dpi: int) -> None:
     ax.set_ylabel("Posterior probability $Pr(z|x_{1},x_{2})$")
     ax.set_xlim(-3, 3)
     ax.set_ylim(0, 1.5 * r["posterior"].max())
-    write("05_posterior", fig)
+    write("posterior", fig)
     write.check_complete()
 
 

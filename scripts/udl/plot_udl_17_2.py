@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from figrepro.catalog import slugs
 from figrepro.cli import fail_cleanly, figure_options
 from figrepro.io import load_npz
 from figrepro.plotting import FigureWriter, new_figure
@@ -22,19 +21,19 @@ YLABEL = {
 @click.option("--score", type=click.Path(dir_okay=False), required=True)
 @figure_options
 @fail_cleanly
-def main(expectation: str, reparam: str, score: str, out_dir: str, fmt: str, dpi: int) -> None:
-    write = FigureWriter(out_dir, slugs("17_2"), fmt, dpi)
-    for slug, (name, path) in zip(
-        slugs("17_2"),
-        [("expectation", expectation), ("reparam", reparam), ("score", score)],
-        strict=True,
-    ):
+def main(expectation: str, reparam: str, score: str, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
+    for name, (estimate, path) in {
+        "expectation": ("expectation", expectation),
+        "reparam_gradient": ("reparam", reparam),
+        "score_gradient": ("score", score),
+    }.items():
         r = load_npz(path)
         fig, ax = new_figure()
         ax.plot(r["phi"], r["estimate"], "r-")
         ax.set_xlabel(r"Parameter $\phi$")
-        ax.set_ylabel(YLABEL[name])
-        write(slug, fig)
+        ax.set_ylabel(YLABEL[estimate])
+        write(name, fig)
     write.check_complete()
 
 

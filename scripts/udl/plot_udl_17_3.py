@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 import numpy as np
 
-from figrepro.catalog import slugs
 from figrepro.cli import fail_cleanly, figure_options
 from figrepro.distributions import normal_pdf
 from figrepro.io import load_npz
@@ -31,22 +30,22 @@ def function_and_prior(fn) -> object:
 @click.option("--f2-importance", "is_path", type=click.Path(dir_okay=False), required=True)
 @figure_options
 @fail_cleanly
-def main(f1_path: str, f2_path: str, is_path: str, out_dir: str, fmt: str, dpi: int) -> None:
-    write = FigureWriter(out_dir, slugs("17_3"), fmt, dpi)
+def main(f1_path: str, f2_path: str, is_path: str, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
     one, two, imp = load_npz(f1_path), load_npz(f2_path), load_npz(is_path)
 
     def band(r: dict, title: str = "", ylim=None, true_from: float = 0) -> object:
         # the dashed "true value" is the segment's own 10^8-sample reference estimate
         return estimate_band(r["n"], r["mean"], r["var"], float(r["reference"]), title, ylim, true_from)
 
-    write("01_f1_and_prior", function_and_prior(f1))
-    write("02_f1_estimates", band(one))
-    write("03_f2_and_prior", function_and_prior(f2))
-    write("04_f1_estimates_common_scale", band(one, "First function", COMMON_YLIM, 1))
-    write("05_f2_estimates", band(two, "Second function", COMMON_YLIM))
-    write("06_f1_estimates_again", band(one, "First function", COMMON_YLIM, 1))
-    write("07_f2_estimates_again", band(two, "Second function", COMMON_YLIM))
-    write("08_f2_importance", band(imp, "Second function with importance sampling", COMMON_YLIM))
+    write("f1_and_prior", function_and_prior(f1))
+    write("f1_estimates", band(one))
+    write("f2_and_prior", function_and_prior(f2))
+    write("f1_estimates_common_scale", band(one, "First function", COMMON_YLIM, 1))
+    write("f2_estimates", band(two, "Second function", COMMON_YLIM))
+    write("f1_estimates_again", band(one, "First function", COMMON_YLIM, 1))
+    write("f2_estimates_again", band(two, "Second function", COMMON_YLIM))
+    write("f2_importance", band(imp, "Second function with importance sampling", COMMON_YLIM))
     write.check_complete()
 
 

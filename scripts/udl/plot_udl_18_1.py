@@ -1,11 +1,13 @@
-"""Notebook 18.1's seventeen figures from the forward diffusion and the kernel/marginal grids."""
+"""Notebook 18.1's figures from the forward diffusion and the kernel/marginal grids.
+
+The time steps drawn come from the figures' names: ``histogram_t020`` is the histogram of z_20.
+"""
 
 from __future__ import annotations
 
 import click
 import numpy as np
 
-from figrepro.catalog import HIST_STEPS_18_1, KERNEL_STEPS_18_1, MARGINAL_STEPS_18_1, slugs
 from figrepro.cli import fail_cleanly, figure_options
 from figrepro.colormap import book_cmap
 from figrepro.io import load_npz
@@ -41,19 +43,21 @@ def time_image(image: np.ndarray, ylabel: str, overlays: list[tuple[np.ndarray, 
 @click.option("--densities", type=click.Path(dir_okay=False), required=True)
 @figure_options
 @fail_cleanly
-def main(forward: str, densities: str, out_dir: str, fmt: str, dpi: int) -> None:
-    write = FigureWriter(out_dir, slugs("18_1"), fmt, dpi)
+def main(forward: str, densities: str, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
     fw, d = load_npz(forward), load_npz(densities)
     grid, z = d["grid"], fw["z"]
     T = z.shape[0] - 1
-    names = iter(slugs("18_1"))
 
-    write(next(names), true_pdf(grid, d["pdf"]))
-    write(next(names), trajectories(z[:, :5], np.arange(T + 1)))
+    def steps(prefix: str) -> list[tuple[str, int]]:
+        return [(name, int(name.removeprefix(prefix))) for name in write.series(prefix)]
+
+    write("true_pdf", true_pdf(grid, d["pdf"]))
+    write("forward_trajectories", trajectories(z[:, :5], np.arange(T + 1)))
     bins = np.arange(-3, 3, 0.1)
-    for t in HIST_STEPS_18_1:
+    for name, t in steps("histogram_t"):
         title = "Original data" if t == 0 else f"Time step {t}"
-        write(next(names), histogram(z[t], bins, (0, 1.0), title))
+        write(name, histogram(z[t], bins, (0, 1.0), title))
 
     # grid value v sits at image column (v - grid[0]) / step
     step, start = grid[1] - grid[0], grid[0]
@@ -64,12 +68,12 @@ def main(forward: str, densities: str, out_dir: str, fmt: str, dpi: int) -> None
     mean, std = d["kernel_mean"], d["kernel_std"]
     overlays = [(column(mean - 2 * std), "y--"), (column(mean + 2 * std), "y--")]
     overlays += [(column(fw["kernel_paths"][:, i]), c + "-") for i, c in enumerate(PATH_COLOURS)]
-    write(next(names), time_image(d["kernel"], "$Pr(z_{t}|x)$", overlays))
-    for t in KERNEL_STEPS_18_1:
-        write(next(names), density_line(grid, d["kernel"][t], title=f"$q(z_{{{t}}}|x)$"))
-    write(next(names), time_image(d["marginals"], "$Pr(z_{t})$", []))
-    for t in MARGINAL_STEPS_18_1:
-        write(next(names), density_line(grid, d["marginals"][t], title=f"$q(z_{{{t}}})$"))
+    write("kernel", time_image(d["kernel"], "$Pr(z_{t}|x)$", overlays))
+    for name, t in steps("kernel_t"):
+        write(name, density_line(grid, d["kernel"][t], title=f"$q(z_{{{t}}}|x)$"))
+    write("marginals", time_image(d["marginals"], "$Pr(z_{t})$", []))
+    for name, t in steps("marginal_t"):
+        write(name, density_line(grid, d["marginals"][t], title=f"$q(z_{{{t}}})$"))
     write.check_complete()
 
 

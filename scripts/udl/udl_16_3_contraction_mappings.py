@@ -6,7 +6,6 @@ from __future__ import annotations
 import click
 import numpy as np
 
-from figrepro.catalog import slugs
 from figrepro.cli import Log, fail_cleanly, figure_options, metrics_option, params_option
 from figrepro.grids import arange
 from figrepro.io import save_json
@@ -36,27 +35,23 @@ def draw(
 @metrics_option
 @figure_options
 @fail_cleanly
-def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
+def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
     log = Log("16_3")
-    write = FigureWriter(out_dir, slugs("16_3"), fmt, dpi)
+    write = FigureWriter(figures, dpi)
     z = arange(params["z"])
     n_iter, starts = params["n_iter"], params["starts"]
     maps: dict[str, Map] = {name: wavy_line(*params[name]) for name in ("f", "f2", "f3", "f4")}
     ends = {}
-    for name, slug, point_slug in (
-        ("f", "01_f", "02_f_fixed_point"),
-        ("f2", "03_f2", "04_f2_fixed_point"),
-        ("f3", "05_f3", "06_f3_iterates"),
-    ):
+    for name, point_figure in (("f", "f_fixed_point"), ("f2", "f2_fixed_point"), ("f3", "f3_iterates")):
         iterates = fixed_point_iteration(maps[name], starts[name], n_iter)
         log(f"{name} from z = {starts[name]}: " + ", ".join(f"{v:.6f}" for v in iterates))
         ends[name] = float(iterates[-1])
-        write(slug, draw(z, [(maps[name](z), "c-")], "Output, f$[z]$", None))
-        write(point_slug, draw(z, [(maps[name](z), "c-")], "Output, f$[z]$", (ends[name], ends[name])))
+        write(name, draw(z, [(maps[name](z), "c-")], "Output, f$[z]$", None))
+        write(point_figure, draw(z, [(maps[name](z), "c-")], "Output, f$[z]$", (ends[name], ends[name])))
     y = params["y"]
     inverse = float(invert_residual(maps["f4"], y, starts["inverse"], n_iter)[-1])
     curves = [(z + maps["f4"](z), "c-"), (y - maps["f4"](z), "r-")]
-    write("07_inverse", draw(z, curves, "Output, z+f$[z]$", (inverse, y)))
+    write("inverse", draw(z, curves, "Output, z+f$[z]$", (inverse, y)))
     write.check_complete()
     save_json(
         metrics,

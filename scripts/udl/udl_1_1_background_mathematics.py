@@ -7,7 +7,6 @@ import click
 import numpy as np
 from matplotlib.figure import Figure
 
-from figrepro.catalog import slugs
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
 from figrepro.grids import arange
 from figrepro.io import save_json
@@ -32,18 +31,18 @@ def heat_map(x1: np.ndarray, x2: np.ndarray, y: np.ndarray) -> Figure:
 @metrics_option
 @figure_options
 @fail_cleanly
-def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
-    write = FigureWriter(out_dir, slugs("1_1"), fmt, dpi)
+def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
     line, plane = params["line"], params["plane"]
     x = arange(params["line_x"])
     y = linear_function(line["beta"], [line["omega"]], x)
-    write("01_linear_1d", curve(x, y, xlim=(0, 10), ylim=(0, 10), xlabel="x", ylabel="y"))
+    write("linear_1d", curve(x, y, xlim=(0, 10), ylim=(0, 10), xlabel="x", ylabel="y"))
     x1, x2 = np.meshgrid(arange(params["plane_x"]), arange(params["plane_x"]))
-    write("02_linear_2d", heat_map(x1, x2, linear_function(plane["beta"], plane["omega"], x1, x2)))
+    write("linear_2d", heat_map(x1, x2, linear_function(plane["beta"], plane["omega"], x1, x2)))
     x = arange(params["exp_x"])
-    write("03_exp", curve(x, np.exp(x), xlim=(-5, 5), ylim=(0, 100), xlabel="x", ylabel="exp[x]"))
+    write("exp", curve(x, np.exp(x), xlim=(-5, 5), ylim=(0, 100), xlabel="x", ylabel="exp[x]"))
     x = arange(params["log_x"])
-    write("04_log", curve(x, np.log(x), xlim=(0, 5), ylim=(-5, 5), xlabel="x", ylabel=r"$\log[x]$"))
+    write("log", curve(x, np.log(x), xlim=(0, 5), ylim=(-5, 5), xlabel="x", ylabel=r"$\log[x]$"))
     write.check_complete()
 
     eq = params["equations"]

@@ -7,7 +7,6 @@ from __future__ import annotations
 import click
 import numpy as np
 
-from figrepro.catalog import slugs
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
 from figrepro.grids import arange
 from figrepro.io import save_json
@@ -59,8 +58,8 @@ def roc(scores: np.ndarray, groups: dict[str, Group], thresholds: tuple[float, f
 @metrics_option
 @figure_options
 @fail_cleanly
-def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
-    write = FigureWriter(out_dir, slugs("21_1"), fmt, dpi)
+def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
     scores = arange(params["scores"])
     groups = {
         name: Group(FrequencyCurve(*curves["defaulted"])(scores), FrequencyCurve(*curves["repaid"])(scores))
@@ -83,10 +82,10 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
         else (prefilled_parity, prefilled_opportunity)
     )
 
-    write("01_frequencies", frequencies(scores, groups))
-    write("02_roc_threshold_0", roc(scores, groups, (0.0, 0.0)))
-    write("03_roc_parity", roc(scores, groups, drawn[0]))
-    write("04_roc_opportunity", roc(scores, groups, drawn[1]))
+    write("frequencies", frequencies(scores, groups))
+    write("roc_threshold_0", roc(scores, groups, (0.0, 0.0)))
+    write("roc_parity", roc(scores, groups, drawn[0]))
+    write("roc_opportunity", roc(scores, groups, drawn[1]))
     write.check_complete()
 
     def rates(kind: str, thresholds: tuple[float, ...]) -> list[float]:

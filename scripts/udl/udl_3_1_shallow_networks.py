@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import click
 
-from figrepro.catalog import slugs
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
 from figrepro.grids import arange
 from figrepro.io import save_json
@@ -22,19 +21,19 @@ from figrepro.udl.toy_data import X_TRAIN, Y_REGRESSION_3_1
 @metrics_option
 @figure_options
 @fail_cleanly
-def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
-    write = FigureWriter(out_dir, slugs("3_1"), fmt, dpi)
+def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
     z = arange(params["relu_z"])
     write(
-        "01_relu",
+        "relu",
         curve(z, relu(z), xlim=(-5, 5), ylim=(-5, 5), xlabel="z", ylabel="ReLU[z]", equal_aspect=True),
     )
 
     x = arange(params["x"])
     for key, build_up, output in (
-        ("network", "02_build_up", "03_output"),
-        ("experiment", "04_experiment_build_up", "05_experiment_output"),
-        ("fit", "06_fit_build_up", "07_fit_output"),
+        ("network", "build_up", "output"),
+        ("experiment", "experiment_build_up", "experiment_output"),
+        ("fit", "fit_build_up", "fit_output"),
     ):
         stages = ShallowNet.from_params(params[key]).stages(x)
         data = (X_TRAIN, Y_REGRESSION_3_1) if key == "fit" else None

@@ -7,7 +7,6 @@ from functools import partial
 
 import click
 
-from figrepro.catalog import slugs
 from figrepro.cli import fail_cleanly, figure_options, params_option
 from figrepro.grids import arange
 from figrepro.plotting import FigureWriter, curve
@@ -20,8 +19,8 @@ from figrepro.udl.networks import ShallowNet
 @params_option(__file__, "udl", "3_4")
 @figure_options
 @fail_cleanly
-def main(params: dict, out_dir: str, fmt: str, dpi: int) -> None:
-    write = FigureWriter(out_dir, slugs("3_4"), fmt, dpi)
+def main(params: dict, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
     x, z = arange(params["x"]), arange(params["activation_z"])
     steep_sigmoid = partial(sigmoid, slope=params["sigmoid_slope"])
     lin = partial(linear, a=params["linear"]["a"], b=params["linear"]["b"])
@@ -31,14 +30,12 @@ def main(params: dict, out_dir: str, fmt: str, dpi: int) -> None:
         write(build_up, network_plots.build_up(x, stages))
         write(output, network_plots.output(x, stages.y))
 
-    network(relu, "relu_network", "01_relu_build_up", "02_relu_output")
-    write("03_sigmoid", curve(z, steep_sigmoid(z), xlim=(-1, 1), ylim=(0, 1), xlabel="z", ylabel="sig[z]"))
-    network(steep_sigmoid, "network", "04_sigmoid_build_up", "05_sigmoid_output")
-    write(
-        "06_heaviside", curve(z, heaviside(z), xlim=(-1, 1), ylim=(-2, 2), xlabel="z", ylabel="heaviside[z]")
-    )
-    network(heaviside, "network", "07_heaviside_build_up", "08_heaviside_output")
-    network(lin, "network", "09_linear_build_up", "10_linear_output")
+    network(relu, "relu_network", "relu_build_up", "relu_output")
+    write("sigmoid", curve(z, steep_sigmoid(z), xlim=(-1, 1), ylim=(0, 1), xlabel="z", ylabel="sig[z]"))
+    network(steep_sigmoid, "network", "sigmoid_build_up", "sigmoid_output")
+    write("heaviside", curve(z, heaviside(z), xlim=(-1, 1), ylim=(-2, 2), xlabel="z", ylabel="heaviside[z]"))
+    network(heaviside, "network", "heaviside_build_up", "heaviside_output")
+    network(lin, "network", "linear_build_up", "linear_output")
     write.check_complete()
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import click
 import numpy as np
 
-from figrepro.catalog import slugs
 from figrepro.cli import Log, fail_cleanly, figure_options, metrics_option, params_option
 from figrepro.grids import arange
 from figrepro.io import save_json
@@ -23,19 +22,19 @@ from figrepro.udl.networks import ShallowNet, composed_layers, forward, hidden_u
 @metrics_option
 @figure_options
 @fail_cleanly
-def main(params: dict, seed: int, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
+def main(params: dict, seed: int, metrics: str, figures: dict[str, str], dpi: int) -> None:
     log = Log("4_3")
-    write = FigureWriter(out_dir, slugs("4_3"), fmt, dpi)
+    write = FigureWriter(figures, dpi)
     x = arange(params["x"])
     net1, net2 = ShallowNet.from_params(params["net1"]), ShallowNet.from_params(params["net2"])
     net1_scalar = net1(x)
     net1_matrix = forward(x[None, :], net1.layers())[0]
     composed_scalar = net2(net1_scalar)
     composed_matrix = forward(x[None, :], composed_layers(net1, net2))[0]
-    write("01_net1", square_output(x, net1_scalar))
-    write("02_net1_matrix", square_output(x, net1_matrix))
-    write("03_composed", square_output(x, composed_scalar))
-    write("04_composed_matrix", square_output(x, composed_matrix))
+    write("net1", square_output(x, net1_scalar))
+    write("net1_matrix", square_output(x, net1_matrix))
+    write("composed", square_output(x, composed_scalar))
+    write("composed_matrix", square_output(x, composed_matrix))
     write.check_complete()
 
     deep = params["deep"]

@@ -7,7 +7,6 @@ from __future__ import annotations
 import click
 import numpy as np
 
-from figrepro.catalog import slugs, sweep_slugs
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
 from figrepro.distributions import normal_logpdf, normal_pdf
 from figrepro.grids import arange
@@ -36,8 +35,8 @@ def sweep(mu: np.ndarray, sigma: np.ndarray | float, values: np.ndarray) -> Swee
 @metrics_option
 @figure_options
 @fail_cleanly
-def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
-    write = FigureWriter(out_dir, slugs("5_1"), fmt, dpi)
+def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
     layers, sigma = matrix_layers(params["network"]), params["sigma"]
     x, data = arange(params["x"]), (X_TRAIN, Y)
     mu_train = forward(X_TRAIN[None], layers)[0]
@@ -57,31 +56,30 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
     sigmas = arange(params["sigma_sweep"])
     by_sigma = sweep(forward(X_TRAIN[None], at_offset)[0], sigmas[:, None], sigmas)
     best_sigma = by_sigma.at_min_nll()
-    offset_slugs = sweep_slugs("5_1", "beta1")
-    sigma_slugs = sweep_slugs("5_1", "sigma")
-    drawn_offsets, drawn_sigmas = drawn(offsets, len(offset_slugs)), drawn(sigmas, len(sigma_slugs))
+    offset_figures, sigma_figures = write.series("beta1_sweep_"), write.series("sigma_sweep_")
+    drawn_offsets, drawn_sigmas = drawn(offsets, len(offset_figures)), drawn(sigmas, len(sigma_figures))
 
-    write("01_model", regression(x, forward(x[None], layers)[0], sigma, data))
+    write("model", regression(x, forward(x[None], layers)[0], sigma, data))
     normal = params["normal_plot"]
     y = arange(normal["y"])
     write(
-        "02_normal_pdf",
+        "normal_pdf",
         curve(
             y, normal_pdf(y, normal["mu"], normal["sigma"]), "-", xlim=(-5, 5), ylim=(0, 1.0),
             xlabel=r"Input, $y$", ylabel=r"Probability $Pr(y)$",
         ),
     )  # fmt: skip
     curves = output_bias_sweep(x[None], layers, 0, np.append(drawn_offsets, best_beta1))[:, 0]
-    for slug, value, mu in zip(offset_slugs, drawn_offsets, curves[:-1], strict=True):
-        write(slug, regression(x, mu, sigma, data, title=f"beta1={value:3.3f}"))
-    write("08_beta1_likelihood", likelihood_and_sum_of_squares(by_offset, "beta_1[0]"))
-    write("09_best_beta1", regression(x, curves[-1], sigma, data, title=f"beta1={best_beta1:3.3f}"))
+    for figure, value, mu in zip(offset_figures, drawn_offsets, curves[:-1], strict=True):
+        write(figure, regression(x, mu, sigma, data, title=f"beta1={value:3.3f}"))
+    write("beta1_likelihood", likelihood_and_sum_of_squares(by_offset, "beta_1[0]"))
+    write("best_beta1", regression(x, curves[-1], sigma, data, title=f"beta1={best_beta1:3.3f}"))
     mu_at_offset = forward(x[None], at_offset)[0]
-    for slug, value in zip(sigma_slugs, drawn_sigmas, strict=True):
-        write(slug, regression(x, mu_at_offset, value, data, title=f"sigma={value:3.3f}"))
-    write("14_sigma_likelihood", likelihood_and_sum_of_squares(by_sigma, "sigma"))
+    for figure, value in zip(sigma_figures, drawn_sigmas, strict=True):
+        write(figure, regression(x, mu_at_offset, value, data, title=f"sigma={value:3.3f}"))
+    write("sigma_likelihood", likelihood_and_sum_of_squares(by_sigma, "sigma"))
     title = f"beta_1={sigma_beta1:3.3f}, sigma ={best_sigma:3.3f}"
-    write("15_best_model", regression(x, mu_at_offset, best_sigma, data, title=title))
+    write("best_model", regression(x, mu_at_offset, best_sigma, data, title=title))
     write.check_complete()
 
     numbers |= {

@@ -6,7 +6,6 @@ from __future__ import annotations
 import click
 import numpy as np
 
-from figrepro.catalog import slugs, sweep_slugs
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
 from figrepro.grids import arange
 from figrepro.io import save_json
@@ -30,8 +29,8 @@ from figrepro.udl.toy_data import X_TRAIN, Y_BINARY
 @metrics_option
 @figure_options
 @fail_cleanly
-def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
-    write = FigureWriter(out_dir, slugs("5_2"), fmt, dpi)
+def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
     layers = matrix_layers(params["network"])
     x, data = arange(params["x"]), (X_TRAIN, Y_BINARY)
     lam_train = sigmoid(forward(X_TRAIN[None], layers)[0])
@@ -51,17 +50,17 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
         negative_log_likelihood(bernoulli_log_pmf(Y_BINARY, lam)),
     )
     best = by_offset.at_min_nll()
-    models = sweep_slugs("5_2", "beta1")
+    models = write.series("beta1_sweep_")
     shown = np.append(drawn(offsets, len(models)), best)
     outputs = output_bias_sweep(x[None], layers, 0, shown)[:, 0]
 
     out = forward(x[None], layers)[0]
-    write("01_model", binary_classification(x, out, sigmoid(out), data))
-    for slug, value, out in zip(models, shown[:-1], outputs[:-1], strict=True):
-        write(slug, binary_classification(x, out, sigmoid(out), data, title=f"beta_1[0]={value:3.3f}"))
-    write("06_beta1_likelihood", likelihood_and_nll(by_offset, "beta_1[0]"))
+    write("model", binary_classification(x, out, sigmoid(out), data))
+    for figure, value, out in zip(models, shown[:-1], outputs[:-1], strict=True):
+        write(figure, binary_classification(x, out, sigmoid(out), data, title=f"beta_1[0]={value:3.3f}"))
+    write("beta1_likelihood", likelihood_and_nll(by_offset, "beta_1[0]"))
     title = f"beta_1[0]={best:3.3f}"
-    write("07_best_model", binary_classification(x, outputs[-1], sigmoid(outputs[-1]), data, title=title))
+    write("best_model", binary_classification(x, outputs[-1], sigmoid(outputs[-1]), data, title=title))
     write.check_complete()
 
     numbers |= {

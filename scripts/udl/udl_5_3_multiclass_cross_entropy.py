@@ -6,7 +6,6 @@ from __future__ import annotations
 import click
 import numpy as np
 
-from figrepro.catalog import slugs, sweep_slugs
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
 from figrepro.grids import arange
 from figrepro.io import save_json
@@ -25,8 +24,8 @@ CLASS_AXIS = -2  # outputs are (..., classes, data)
 @metrics_option
 @figure_options
 @fail_cleanly
-def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
-    write = FigureWriter(out_dir, slugs("5_3"), fmt, dpi)
+def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
     layers = matrix_layers(params["network"])
     x, data = arange(params["x"]), (X_TRAIN, Y_CLASSES)
     lam_train = softmax(forward(X_TRAIN[None], layers), axis=CLASS_AXIS)
@@ -42,18 +41,18 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
     probabilities = categorical_pmf(Y_CLASSES, lam)
     by_offset = Sweep(offsets, likelihood(probabilities), negative_log_likelihood(np.log(probabilities)))
     best = by_offset.at_min_nll()
-    models = sweep_slugs("5_3", "beta1")
+    models = write.series("beta1_sweep_")
     shown = np.append(drawn(offsets, len(models)), best)
     outputs = output_bias_sweep(x[None], layers, 0, shown)
 
     def model(out: np.ndarray, title: str | None = None) -> object:
         return multiclass_classification(x, out, softmax(out, axis=CLASS_AXIS), data, title)
 
-    write("01_model", model(forward(x[None], layers)))
-    for slug, value, out in zip(models, shown[:-1], outputs[:-1], strict=True):
-        write(slug, model(out, title=f"beta1[0,0]={value:3.3f}"))
-    write("06_beta1_likelihood", likelihood_and_nll(by_offset, "beta_1[0, 0]"))
-    write("07_best_model", model(outputs[-1], title=f"beta1[0,0]={best:3.3f}"))
+    write("model", model(forward(x[None], layers)))
+    for figure, value, out in zip(models, shown[:-1], outputs[:-1], strict=True):
+        write(figure, model(out, title=f"beta1[0,0]={value:3.3f}"))
+    write("beta1_likelihood", likelihood_and_nll(by_offset, "beta_1[0, 0]"))
+    write("best_model", model(outputs[-1], title=f"beta1[0,0]={best:3.3f}"))
     write.check_complete()
 
     numbers |= {

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import click
 
-from figrepro.catalog import slugs
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
 from figrepro.config import ConfigError
 from figrepro.grids import arange
@@ -20,8 +19,9 @@ from figrepro.udl.toy_losses import two_dips
 @metrics_option
 @figure_options
 @fail_cleanly
-def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
-    iterations = [s for s in slugs("6_1") if "_iteration_" in s]
+def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
+    iterations = write.series("iteration_")
     search = line_search(
         lambda phi: float(two_dips(phi)), params["bracket"], params["thresh"], len(iterations)
     )
@@ -30,17 +30,16 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
             f'udl."6_1".thresh: the search stops after {len(search.brackets)} iterations; '
             f"the notebook draws {len(iterations)}"
         )
-    write = FigureWriter(out_dir, slugs("6_1"), fmt, dpi)
     phi = arange(params["phi"])
     labels = {"xlim": (0, 1), "ylim": (0, 1), "xlabel": r"$\phi$", "ylabel": r"$L[\phi]$"}
-    write("01_loss", curve(phi, two_dips(phi), **labels))
-    for slug, points in zip(iterations, search.brackets, strict=True):
+    write("loss", curve(phi, two_dips(phi), **labels))
+    for figure, points in zip(iterations, search.brackets, strict=True):
         fig = curve(phi, two_dips(phi), **labels)
         ax = fig.axes[0]
         ax.axvspan(points[0], points[3], facecolor="k", alpha=0.2)
         for p in points:
             ax.plot([p, p], [0, 1], "b-")
-        write(slug, fig)
+        write(figure, fig)
     write.check_complete()
     save_json(
         metrics,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import click
 import numpy as np
 
-from figrepro.catalog import slugs
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
 from figrepro.grids import arange
 from figrepro.io import save_json
@@ -32,8 +31,8 @@ def line(phi: np.ndarray, x: np.ndarray, title: str) -> object:
 @metrics_option
 @figure_options
 @fail_cleanly
-def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
-    write = FigureWriter(out_dir, slugs("6_2"), fmt, dpi)
+def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
     x = arange(params["model_x"])
     initial = np.array(params["initial_phi"], dtype=float)
     search = params["line_search"]
@@ -43,21 +42,21 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
     )  # fmt: skip
     losses = [loss(phi) for phi in path]
 
-    write("01_initial_model", line(initial, x, "Initial parameters"))
+    write("initial_model", line(initial, x, "Initial parameters"))
     surface = params["surface"]
     intercept, slope = np.meshgrid(arange(surface["intercept"]), arange(surface["slope"]))
     values = straight_line.loss(intercept, slope)
     labels = (r"Intercept $\phi_{0}$", r"Slope, $\phi_{1}$")
     write(
-        "02_loss_surface",
+        "loss_surface",
         loss_surface(intercept, slope, values, lines=40, size=(8, 8), labels=labels, ylim=(1, -1)),
     )
-    write("03_start", line(path[0], x, f"Initial parameters, Loss = {losses[0]:f}"))
-    iterations = [s for s in slugs("6_2") if "_iteration_" in s]
-    for step, slug in enumerate(iterations, 1):
-        write(slug, line(path[step], x, f"Iteration {step}, loss = {losses[step]:f}"))
+    write("start", line(path[0], x, f"Initial parameters, Loss = {losses[0]:f}"))
+    iterations = write.series("iteration_")
+    for step, figure in enumerate(iterations, 1):
+        write(figure, line(path[step], x, f"Iteration {step}, loss = {losses[step]:f}"))
     write(
-        "14_path",
+        "path",
         loss_surface(
             intercept,
             slope,

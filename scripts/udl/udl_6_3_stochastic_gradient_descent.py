@@ -7,7 +7,6 @@ from __future__ import annotations
 import click
 import numpy as np
 
-from figrepro.catalog import by_name, slugs
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
 from figrepro.grids import arange
 from figrepro.io import save_json
@@ -24,8 +23,8 @@ from figrepro.udl.optimisers import gradient_descent, line_search_descent, sgd
 @metrics_option
 @figure_options
 @fail_cleanly
-def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
-    write, named = FigureWriter(out_dir, slugs("6_3"), fmt, dpi), by_name("6_3")
+def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
     x = arange(params["model_x"])
     initial = np.array(params["initial_phi"], dtype=float)
     searched, fixed, stochastic = params["line_search"], params["fixed_step"], params["sgd"]
@@ -54,8 +53,8 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
     }  # fmt: skip
 
     surface = gabor.loss_grid(arange(params["surface"]["offset"]), arange(params["surface"]["frequency"]))
-    write("01_initial_model", gabor_model(initial, x, "Initial parameters"))
-    write("02_loss_surface", gabor_surface(*surface))
+    write("initial_model", gabor_model(initial, x, "Initial parameters"))
+    write("loss_surface", gabor_surface(*surface))
     numbers: dict[str, object] = {
         "initial_loss": gabor.loss_at(np.array(params["loss_check_phi"], dtype=float)),
         "gradient_at_start": [float(g) for g in gabor.gradient(initial)],
@@ -66,12 +65,10 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
     for name, (path, every) in runs.items():
         drawn = np.arange(1, len(path), every)  # the steps after which the notebook draws
         losses = [gabor.loss_at(path[0]), *(gabor.loss_at(path[step]) for step in drawn)]
-        write(named[f"{name}_start"], gabor_model(path[0], x, f"Initial parameters, Loss = {losses[0]:f}"))
+        write(f"{name}_start", gabor_model(path[0], x, f"Initial parameters, Loss = {losses[0]:f}"))
         for i, (step, value) in enumerate(zip(drawn, losses[1:], strict=True), 1):
-            write(
-                named[f"{name}_step_{i}"], gabor_model(path[step], x, f"Iteration {step}, loss = {value:f}")
-            )
-        write(named[f"{name}_path"], gabor_surface(*surface, path))
+            write(f"{name}_step_{i}", gabor_model(path[step], x, f"Iteration {step}, loss = {value:f}"))
+        write(f"{name}_path", gabor_surface(*surface, path))
         numbers[f"losses_{name}"] = losses
         numbers[f"final_phi_{name}"] = [float(v) for v in path[-1]]
     write.check_complete()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import click
 import numpy as np
 
-from figrepro.catalog import by_name, slugs
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
 from figrepro.grids import arange
 from figrepro.io import save_json
@@ -22,8 +21,8 @@ from figrepro.udl.optimisers import momentum_sgd, sgd
 @metrics_option
 @figure_options
 @fail_cleanly
-def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
-    write, named = FigureWriter(out_dir, slugs("6_4"), fmt, dpi), by_name("6_4")
+def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
     x = arange(params["model_x"])
     start = np.array(params["start"], dtype=float)
     common = (gabor.batch_gradient, start, params["step"], params["n_steps"])
@@ -37,16 +36,14 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
     }
 
     surface = gabor.loss_grid(arange(params["surface"]["offset"]), arange(params["surface"]["frequency"]))
-    write(
-        "01_initial_model", gabor_model(np.array(params["initial_phi"], dtype=float), x, "Initial parameters")
-    )
-    write("02_loss_surface", gabor_surface(*surface))
+    write("initial_model", gabor_model(np.array(params["initial_phi"], dtype=float), x, "Initial parameters"))
+    write("loss_surface", gabor_surface(*surface))
     numbers: dict[str, object] = {"initial_loss": gabor.loss_at(start)}
     for name, path in runs.items():
         first, last = gabor.loss_at(path[0]), gabor.loss_at(path[-1])
-        write(named[f"{name}_start"], gabor_model(path[0], x, f"Initial parameters, Loss = {first:f}"))
-        write(named[f"{name}_end"], gabor_model(path[-1], x, f"Iteration {len(path) - 1}, loss = {last:f}"))
-        write(named[f"{name}_path"], gabor_surface(*surface, path))
+        write(f"{name}_start", gabor_model(path[0], x, f"Initial parameters, Loss = {first:f}"))
+        write(f"{name}_end", gabor_model(path[-1], x, f"Iteration {len(path) - 1}, loss = {last:f}"))
+        write(f"{name}_path", gabor_surface(*surface, path))
         numbers[f"final_loss_{name}"] = last
         numbers[f"final_phi_{name}"] = [float(v) for v in path[-1]]
     write.check_complete()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import click
 import numpy as np
 
-from figrepro.catalog import slugs
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
 from figrepro.grids import arange
 from figrepro.io import save_json
@@ -24,8 +23,8 @@ PATH_COLOUR = "#a0d9d3ff"
 @metrics_option
 @figure_options
 @fail_cleanly
-def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
-    write = FigureWriter(out_dir, slugs("6_5"), fmt, dpi)
+def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
     gradient = central_gradient_of(elongated_bowl, params["finite_difference_delta"])
     start = np.array(params["start"], dtype=float)
     small, large, normalised, adaptive = (
@@ -53,13 +52,13 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
     grid = arange(params["grid"])
     phi0, phi1 = np.meshgrid(grid, grid)
     values = elongated_bowl(phi0, phi1)
-    for slug, path in zip(slugs("6_5"), paths.values(), strict=True):
+    for name, path in paths.items():  # each run is drawn under its own name
         traces = (
             Trace(path, "-", {"color": PATH_COLOUR}),
             Trace(path, ".", {"color": PATH_COLOUR, "markersize": 10}),
         )
         write(
-            slug,
+            name,
             loss_surface(
                 phi0,
                 phi1,

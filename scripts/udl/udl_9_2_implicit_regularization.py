@@ -7,7 +7,6 @@ from __future__ import annotations
 import click
 import numpy as np
 
-from figrepro.catalog import slugs
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
 from figrepro.grids import arange
 from figrepro.io import save_json
@@ -29,8 +28,8 @@ def surface(phi0: np.ndarray, phi1: np.ndarray, values: np.ndarray, *paths: Trac
 @metrics_option
 @figure_options
 @fail_cleanly
-def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
-    write = FigureWriter(out_dir, slugs("9_2"), fmt, dpi)
+def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
     start = np.array(params["start"], dtype=float)
     flow, finite = params["continuous"], params["finite_step"]
     loss_gradient = central_gradient_of(ir.loss, ir.DELTA)
@@ -45,10 +44,10 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
     regulariser = ir.regulariser(phi0, phi1, alpha)
     regularised = ir.loss(phi0, phi1) + regulariser
     red = Trace(finite_step, "ro-")
-    write("01_paths", surface(phi0, phi1, ir.loss(phi0, phi1), red, Trace(continuous, "b-")))
-    write("02_regularizer", surface(phi0, phi1, regulariser))
-    write("03_regularized_loss", surface(phi0, phi1, regularised))
-    write("04_regularized_paths", surface(phi0, phi1, regularised, red, Trace(continuous_regularised, "b-")))
+    write("paths", surface(phi0, phi1, ir.loss(phi0, phi1), red, Trace(continuous, "b-")))
+    write("regularizer", surface(phi0, phi1, regulariser))
+    write("regularized_loss", surface(phi0, phi1, regularised))
+    write("regularized_paths", surface(phi0, phi1, regularised, red, Trace(continuous_regularised, "b-")))
     write.check_complete()
     save_json(
         metrics,

@@ -7,7 +7,6 @@ from __future__ import annotations
 import click
 import numpy as np
 
-from figrepro.catalog import slugs
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
 from figrepro.io import save_json
 from figrepro.plotting import FigureWriter, new_figure
@@ -46,8 +45,8 @@ def plot(
 @metrics_option
 @figure_options
 @fail_cleanly
-def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
-    write = FigureWriter(out_dir, slugs("9_4"), fmt, dpi)
+def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
     rs = legacy_generator(params["seed"])
     sigma = params["sigma"]
     data = br.generate_data(rs, params["n_data"], sigma)
@@ -58,11 +57,11 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
     x = np.linspace(0.0, 1.0, params["x_points"])
     mean, var = post.predict(x)
 
-    write("01_data", plot(x, data, noise_sd=sigma))
-    write("02_posterior_mean", plot(x, data, post.model(x, post.mean)))
-    write("03_sample_1", plot(x, data, post.model(x, samples[0])))
-    write("04_sample_2", plot(x, data, post.model(x, samples[1])))
-    write("05_predictive", plot(x, data, mean, model_sd=np.sqrt(var)))
+    write("data", plot(x, data, noise_sd=sigma))
+    write("posterior_mean", plot(x, data, post.model(x, post.mean)))
+    write("sample_1", plot(x, data, post.model(x, samples[0])))
+    write("sample_2", plot(x, data, post.model(x, samples[1])))
+    write("predictive", plot(x, data, mean, model_sd=np.sqrt(var)))
     write.check_complete()
     at_mean, at_var = post.predict(np.array(params["predict_at"], dtype=float))
     save_json(

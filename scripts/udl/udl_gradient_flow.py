@@ -7,7 +7,6 @@ from __future__ import annotations
 import click
 import numpy as np
 
-from figrepro.catalog import slugs
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
 from figrepro.grids import arange
 from figrepro.io import save_json
@@ -55,25 +54,25 @@ def data_plot(x: np.ndarray, y: np.ndarray) -> tuple[object, object]:
 @metrics_option
 @figure_options
 @fail_cleanly
-def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
-    write = FigureWriter(out_dir, slugs("gradient_flow"), fmt, dpi)
+def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
     x, y = np.array(params["x"], dtype=float), np.array(params["y"], dtype=float)
     flow = LinearFlow(np.vstack([x, np.ones_like(x)]), y, np.array(params["phi_start"], dtype=float))
     t = arange(params["t"])
     points = [f"f[x_{{{i}}},\\phi]" for i in range(len(x))]
 
-    write("01_data", data_plot(x, y)[0])
+    write("data", data_plot(x, y)[0])
     styles = ("r-", "g-", "b-")
     write(
-        "02_outputs",
+        "outputs",
         against_time(t, flow.outputs(t).T, styles, tuple(f"${p}$" for p in points), "f", (-0.5, 0.5)),
     )
     residual_labels = tuple(f"${p}-y_{{{i}}}$" for i, p in enumerate(points))
-    write("03_residuals", against_time(t, flow.residuals(t).T, styles, residual_labels, "f-y", (-0.5, 0.5)))
-    write("04_loss", against_time(t, flow.loss(t)[None], ("k-",), ("",), "Loss", (0.0, 0.25)))
+    write("residuals", against_time(t, flow.residuals(t).T, styles, residual_labels, "f-y", (-0.5, 0.5)))
+    write("loss", against_time(t, flow.loss(t)[None], ("k-",), ("",), "Loss", (0.0, 0.25)))
     parameter_labels = (r"$\phi_{0}$", r"$\phi_{1}$")  # the blog's labels for [slope, intercept]
     write(
-        "05_parameters",
+        "parameters",
         against_time(t, flow.parameters(t).T, ("c-", "m-"), parameter_labels, r"$\phi$", (-1, 1)),
     )
 
@@ -82,7 +81,7 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
     surface = 0.5 * straight_line.loss(intercept, slope, x, y)  # the flow's loss, 0.5 |X^T phi - y|^2
     path = flow.parameters(t)[:, ::-1]  # (intercept, slope)
     write(
-        "06_loss_surface",
+        "loss_surface",
         loss_surface(
             intercept, slope, surface, lines=40, size=(8, 8), labels=("Intercept", "Slope"),
             traces=(Trace(path, "g-"),), xlim=(-1, 1), ylim=(1, -1),
@@ -99,7 +98,7 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
             label=f"t={time:.2f}" if time < 10 else f"t={time:.1f}",
         )
     ax.legend(loc="upper left")
-    write("07_lines", fig)
+    write("lines", fig)
 
     x_predict = arange(params["predictive_x"])
     predictive_times = np.array(params["predictive_times"], dtype=float)
@@ -109,7 +108,7 @@ def main(params: dict, metrics: str, out_dir: str, fmt: str, dpi: int) -> None:
         fig, ax = data_plot(x, y)
         ax.plot(x_predict, m, "r-")
         ax.fill_between(x_predict, m - w, m + w, color="lightgray")
-        write(f"{7 + i:02d}_predictive_{i}", fig)
+        write(f"predictive_{i}", fig)
     write.check_complete()
 
     slope_ml, intercept_ml = flow.maximum_likelihood()

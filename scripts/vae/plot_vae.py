@@ -1,4 +1,4 @@
-"""Assignment 3: draw one VAE figure with its module ``figrepro.vae.figures.<slug>``.
+"""Assignment 3: draw one VAE figure with its module ``figrepro.vae.figures.<name>``.
 
 Each ``--input NAME=PATH`` (an .npz or .json result) reaches the module's ``draw`` as the
 keyword argument NAME.
@@ -7,40 +7,36 @@ keyword argument NAME.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from pathlib import Path
 
 import click
 
-from figrepro.catalog import VAE_FIGURES
-from figrepro.cli import fail_cleanly, figure_options
+from figrepro.cli import fail_cleanly, figure_options, input_options
 from figrepro.io import load_json, load_npz
-from figrepro.plotting import save, use_style
+from figrepro.plotting import FigureWriter
+from figrepro.vae.figures import draw_inputs
 
 
 def _load(path: str) -> dict:
     return load_json(path) if Path(path).suffix == ".json" else load_npz(path)
 
 
-def _named_inputs(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
-    named = {}
-    for value in values:
-        name, sep, path = value.partition("=")
-        if not sep or not name.isidentifier() or not path:
-            raise click.BadParameter(f"{value!r} is not NAME=PATH", ctx, param)
-        named[name] = path
-    return named
-
-
 @click.command()
-@click.option("--figure", "slug", type=click.Choice([f.slug for f in VAE_FIGURES]), required=True)
-@click.option("--input", "inputs", multiple=True, metavar="NAME=PATH", callback=_named_inputs)
+@input_options
 @figure_options
 @fail_cleanly
-def main(slug: str, inputs: dict[str, str], out_dir: str, fmt: str, dpi: int) -> None:
-    use_style()
-    module = importlib.import_module(f"figrepro.vae.figures.{slug}")
-    fig = module.draw(**{name: _load(path) for name, path in inputs.items()})
-    save(fig, Path(out_dir) / f"{slug}.{fmt}", dpi)
+def main(inputs: dict[str, str], figures: dict[str, str], dpi: int) -> None:
+    write = FigureWriter(figures, dpi)
+    for name in write.names:
+        if not name.isidentifier() or importlib.util.find_spec(f"figrepro.vae.figures.{name}") is None:
+            raise click.UsageError(f"--figure {name}: not a VAE figure")
+        missing = [key for key in draw_inputs(name) if key not in inputs]
+        if missing:
+            raise click.UsageError(f"--figure {name} reads {', '.join(f'--input {k}=PATH' for k in missing)}")
+        module = importlib.import_module(f"figrepro.vae.figures.{name}")
+        write(name, module.draw(**{key: _load(inputs[key]) for key in draw_inputs(name)}))
+    write.check_complete()
 
 
 if __name__ == "__main__":

@@ -1,6 +1,9 @@
-"""Every figure the pipeline draws: its source, file slug (in the source's order) and title.
+"""Every figure the pipeline draws: its source, the name its script draws it under, its place in
+the source's order (which numbers a notebook's files) and its title.
 
-The Snakefile, the plot scripts and the manifest ``figures/all`` all read this table.
+The workflow reads this table and hands each script its figures' paths by name
+(``--figure NAME=PATH``); the scripts never import it, so editing a title rewrites the manifest
+and the captions and reruns no compute job.
 """
 
 from __future__ import annotations
@@ -17,9 +20,15 @@ MARGINAL_STEPS_18_1 = (0, 20, 60)
 @dataclass(frozen=True)
 class Figure:
     source: str  # "udl/17_1", "lecture4", ...
-    slug: str  # "01_latent_curve"
+    name: str  # what its script draws it as: "latent_curve"
     title: str
     ext: str | None = None  # a fixed file type (the lecture's own file names), else figures.format
+    number: int | None = None  # its place in a UDL notebook, which starts its file's name
+
+    @property
+    def slug(self) -> str:
+        """The file's name without its type: ``01_latent_curve`` in a notebook, else the name."""
+        return self.name if self.number is None else f"{self.number:02d}_{self.name}"
 
     def path(self, fmt: str) -> str:
         folder = self.source  # udl/<id> or the source name
@@ -27,7 +36,7 @@ class Figure:
 
 
 def _udl(nb: str, *entries: tuple[str, str]) -> list[Figure]:
-    return [Figure(f"udl/{nb}", f"{i:02d}_{slug}", title) for i, (slug, title) in enumerate(entries, 1)]
+    return [Figure(f"udl/{nb}", name, title, number=i) for i, (name, title) in enumerate(entries, 1)]
 
 
 def _diffusion_samples(what: str) -> tuple[tuple[str, str], ...]:
@@ -366,17 +375,3 @@ LOCALIZATION_FIGURES: list[Figure] = [
 def all_figures() -> list[Figure]:
     udl = [fig for figs in UDL_FIGURES.values() for fig in figs]
     return udl + VAE_FIGURES + LECTURE4_FIGURES + LOCALIZATION_FIGURES
-
-
-def slugs(notebook: str) -> list[str]:
-    return [fig.slug for fig in UDL_FIGURES[notebook]]
-
-
-def by_name(notebook: str) -> dict[str, str]:
-    """Each figure's slug under its name without the number: ``{"sgd_path": "26_sgd_path", ...}``."""
-    return {slug.split("_", 1)[1]: slug for slug in slugs(notebook)}
-
-
-def sweep_slugs(notebook: str, parameter: str) -> list[str]:
-    """The figures of the models drawn along one of chapter 5's sweeps, in order."""
-    return [slug for slug in slugs(notebook) if f"_{parameter}_sweep_" in slug]

@@ -86,10 +86,36 @@ def result_options(fn: F) -> F:
     )
 
 
+def named_paths(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    """Click callback: ``NAME=PATH`` values as a dict, NAME an identifier and each NAME once."""
+    named: dict[str, str] = {}
+    for value in values:
+        name, sep, path = value.partition("=")
+        if not sep or not name.isidentifier() or not path:
+            raise click.BadParameter(f"{value!r} is not NAME=PATH", ctx, param)
+        if name in named:
+            raise click.BadParameter(f"{name!r} given twice", ctx, param)
+        named[name] = path
+    return named
+
+
 def figure_options(fn: F) -> F:
-    """``--out-dir``, ``--format`` and ``--dpi``: where and how a plot script saves its figures."""
+    """``--figure NAME=PATH`` (each figure the script draws, by the name it draws it under; the file
+    type from the path's suffix) and ``--dpi``."""
     fn = click.option("--dpi", type=click.IntRange(30, 1200), default=150, show_default=True)(fn)
-    fn = click.option(
-        "--format", "fmt", type=click.Choice(["pdf", "png", "svg"]), default="pdf", show_default=True
+    return click.option(
+        "--figure",
+        "figures",
+        multiple=True,
+        required=True,
+        metavar="NAME=PATH",
+        callback=named_paths,
+        help="a figure to draw and where to save it (.pdf, .png or .svg); once per figure",
     )(fn)
-    return click.option("--out-dir", type=click.Path(file_okay=False), required=True)(fn)
+
+
+def input_options(fn: F) -> F:
+    """``--input NAME=PATH``: the results a plot script reads, by name."""
+    return click.option(
+        "--input", "inputs", multiple=True, metavar="NAME=PATH", callback=named_paths, help="a result to read"
+    )(fn)

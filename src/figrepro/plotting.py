@@ -7,7 +7,7 @@ strips dates and random ids so two builds give identical files.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping
 from pathlib import Path
 
 import matplotlib
@@ -50,21 +50,37 @@ def save(fig: Figure, path: str | os.PathLike[str], dpi: int) -> None:
 
 
 class FigureWriter:
-    """Saves a notebook's figures in order to ``<out_dir>/<slug>.<format>``."""
+    """Saves a script's figures by name, each to the path it was handed (``--figure NAME=PATH``).
 
-    def __init__(self, out_dir: str | os.PathLike[str], slugs: Sequence[str], fmt: str, dpi: int):
-        self.out_dir, self.slugs, self.fmt, self.dpi = Path(out_dir), list(slugs), fmt, dpi
-        self._saved: list[str] = []
+    A name it was not handed, a name drawn twice, or one left undrawn (:meth:`check_complete`) is
+    an error: the rule's outputs and what the script draws cannot drift apart.
+    """
+
+    def __init__(self, figures: Mapping[str, str | os.PathLike[str]], dpi: int):
+        self.paths, self.dpi = dict(figures), dpi
+        self._saved: set[str] = set()
         use_style()
 
-    def __call__(self, slug: str, fig: Figure) -> None:
-        if slug not in self.slugs or slug in self._saved:
-            raise ValueError(f"unexpected or repeated figure {slug!r}")
-        save(fig, self.out_dir / f"{slug}.{self.fmt}", self.dpi)
-        self._saved.append(slug)
+    @property
+    def names(self) -> list[str]:
+        """The names of the figures to draw, in the order they were handed over."""
+        return list(self.paths)
+
+    def series(self, prefix: str) -> list[str]:
+        """The names ``<prefix><k>`` asked for (a sweep's models, a search's iterations), by k."""
+        numbered = [n for n in self.paths if n.startswith(prefix) and n[len(prefix) :].isdigit()]
+        return sorted(numbered, key=lambda n: int(n[len(prefix) :]))
+
+    def __call__(self, name: str, fig: Figure) -> None:
+        if name not in self.paths or name in self._saved:
+            plt.close(fig)
+            given = ", ".join(self.paths)
+            raise ValueError(f"figure {name!r} not asked for (--figure gave {given}) or drawn twice")
+        save(fig, self.paths[name], self.dpi)
+        self._saved.add(name)
 
     def check_complete(self) -> None:
-        missing = [s for s in self.slugs if s not in self._saved]
+        missing = [name for name in self.paths if name not in self._saved]
         if missing:
             raise RuntimeError(f"figures not drawn: {', '.join(missing)}")
 

@@ -1,8 +1,8 @@
 """What the report says about each source and figure beyond its title: the source's name, the book
 figure a title names, and the config keys that shape each figure.
 
-Kept apart from :mod:`figrepro.catalog`, which every plot job imports, so that editing these words
-rewrites the captions (one job) and redraws nothing.
+Like :mod:`figrepro.catalog`, read by the workflow and the manifest job only (no job draws or
+computes with it): editing these words rewrites the captions and redraws nothing.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import re
 
 from figrepro.catalog import LECTURE4_JOB, Figure
 from figrepro.vae.evidence_settings import CONFIG_KEYS as INTEGRATION_KEYS
+from figrepro.vae.figures import draw_inputs
 
 UDL_BOOK = "Understanding Deep Learning"
 #: source -> (the report's category, its subcategory)
@@ -77,17 +78,6 @@ VAE_RESULT_KEYS: dict[str, tuple[Key, ...]] = {
     ),
     "gradients": (("vae", "gradients"), ("vae", "posterior", "image")),
 }
-#: what each VAE figure's drawer reads
-VAE_FIGURE_INPUTS: dict[str, tuple[str, ...]] = {
-    "training_curve": ("history",),
-    "elbo_train_test": ("elbo",),
-    "log_px_vs_elbo": ("elbo",),
-    **dict.fromkeys(
-        ("samples", "reconstructions", "latent_embedding", "lattice", "interpolations"), ("decodings",)
-    ),
-    **dict.fromkeys(("posterior", "posterior_top_half", "svi_top_half", "completions"), ("posteriors",)),
-    "gradient_estimators": ("gradients",),
-}
 #: the lecture's computation jobs and the lecture4 keys each one reads
 LECTURE4_JOB_KEYS: dict[str, tuple[str, ...]] = {
     "constraints": ("curve_points",),
@@ -106,12 +96,10 @@ def config_keys(fig: Figure) -> tuple[Key, ...]:
         if nb in UDL_SEEDED:
             keys.append(("seed",))
     elif fig.source == "vae":
-        keys = [
-            key for result in ("history", *VAE_FIGURE_INPUTS[fig.slug]) for key in VAE_RESULT_KEYS[result]
-        ]
+        keys = [key for result in ("history", *draw_inputs(fig.name)) for key in VAE_RESULT_KEYS[result]]
         keys = list(dict.fromkeys(keys))  # history's keys shape every result
     elif fig.source == "lecture4":
-        job = LECTURE4_JOB[fig.slug]
+        job = LECTURE4_JOB[fig.name]
         return (*(("lecture4", key) for key in LECTURE4_JOB_KEYS[job]), ("figures", "dpi"))
     else:
         keys = [(fig.source,), ("seed",)]

@@ -6,7 +6,9 @@ from figrepro.catalog import UDL_FIGURES
 from figrepro.codedeps import library_files
 from figrepro.codedeps import module_files as library_module_files
 from figrepro.sources import SOURCE_NAMES, report_subcategory
-from snakemake.io import report as report_flag  # `report(` opening a line reads as the report: keyword
+
+# imported under another name: `report(` opening a line would read as the report: keyword
+from snakemake.io import report as report_flag
 
 
 def repo(path):
@@ -67,5 +69,6 @@ def udl_figures(nb):
     return reported(UDL_FIGURES.get(nb, []))
 
 
-def plot_options():
-    return f"--format {FMT} --dpi {DPI}"
+def figure_options(figures):
+    """``--figure NAME=PATH`` for each figure a script draws (the path from the catalog) and ``--dpi``."""
+    return " ".join([*(f"--figure {fig.name}={fig.path(FMT)}" for fig in figures), f"--dpi {DPI}"])

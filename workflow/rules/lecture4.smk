@@ -4,8 +4,9 @@ from figrepro.sources import LECTURE4_JOB_KEYS
 
 LECTURE4_METRICS = {"constraints": "autodiff", "kl": "kl", "coin": "coin"}
 
-def lecture4_figures(job):
-    return reported([f for f in LECTURE4_FIGURES if LECTURE4_JOB[f.slug] == job])
+LECTURE4_JOB_FIGURES = {
+    job: [fig for fig in LECTURE4_FIGURES if LECTURE4_JOB[fig.name] == job] for job in LECTURE4_JOB_KEYS
+}
 
 
 for _job, _keys in LECTURE4_JOB_KEYS.items():
@@ -19,14 +20,14 @@ for _job, _keys in LECTURE4_JOB_KEYS.items():
         output:
             data=f"results/lecture4/{_job}.npz",
             metrics=f"results/lecture4/metrics_{LECTURE4_METRICS[_job]}.json",
-        params:
-            section=section("lecture4", keys=list(_keys)),
-        group:
-            CHEAP
         log:
             f"logs/lecture4/{_job}.log",
         benchmark:
             f"benchmarks/lecture4/{_job}.tsv"
+        group:
+            CHEAP
+        params:
+            section=section("lecture4", keys=list(_keys)),
         shell:
             "python -u {input.script} --params {params.section:q} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
 
@@ -38,18 +39,16 @@ for _job, _keys in LECTURE4_JOB_KEYS.items():
             code=library("lecture4/plot_lecture4.py"),
             data=f"results/lecture4/{_job}.npz",
         output:
-            lecture4_figures(_job),
-        params:
-            job=_job,
-            dpi=DPI,
-        group:
-            CHEAP
+            reported(LECTURE4_JOB_FIGURES[_job]),
         log:
             f"logs/lecture4/plot_{_job}.log",
         benchmark:
             f"benchmarks/lecture4/plot_{_job}.tsv"
+        group:
+            CHEAP
         resources:
             mem_mb=512,
+        params:
+            figures=figure_options(LECTURE4_JOB_FIGURES[_job]),
         shell:
-            "python -u {input.script} --job {params.job} --input {input.data}"
-            " --out-dir figures/lecture4 --dpi {params.dpi} > {log} 2>&1"
+            "python -u {input.script} --input {input.data} {params.figures} > {log} 2>&1"

@@ -13,15 +13,15 @@ rule localization_readings:
         code=library("localization/localization_readings.py"),
     output:
         LOCALIZATION_READINGS,
-    params:
-        section=section("localization", keys=[*LOCALIZATION_MODEL_KEYS, "target"]),
-        seed=config["seed"],
     log:
         "logs/localization/readings.log",
     benchmark:
         "benchmarks/localization/readings.tsv"
     resources:
         mem_mb=256,
+    params:
+        section=section("localization", keys=[*LOCALIZATION_MODEL_KEYS, "target"]),
+        seed=config["seed"],
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed} --out {output} > {log} 2>&1"
 
@@ -34,9 +34,6 @@ rule localization_train:
     output:
         model=LOCALIZATION_NET,
         history="results/localization/history.npz",
-    params:
-        section=section("localization", keys=[*LOCALIZATION_MODEL_KEYS, "hidden", "train"]),
-        seed=config["seed"],
     log:
         "logs/localization/train.log",
     benchmark:
@@ -44,6 +41,9 @@ rule localization_train:
     priority: 5
     resources:
         mem_mb=512,
+    params:
+        section=section("localization", keys=[*LOCALIZATION_MODEL_KEYS, "hidden", "train"]),
+        seed=config["seed"],
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed}"
         " --readings {input.readings} --out-model {output.model} --out-history {output.history} > {log} 2>&1"
@@ -58,15 +58,15 @@ rule localization_evaluate:
     output:
         data="results/localization/evaluation.npz",
         metrics="results/localization/metrics_posterior.json",
-    params:
-        section=section("localization", keys=[*LOCALIZATION_MODEL_KEYS, "grid", "posterior_samples"]),
-        seed=config["seed"],
-    group:
-        CHEAP
     log:
         "logs/localization/evaluate.log",
     benchmark:
         "benchmarks/localization/evaluate.tsv"
+    group:
+        CHEAP
+    params:
+        section=section("localization", keys=[*LOCALIZATION_MODEL_KEYS, "grid", "posterior_samples"]),
+        seed=config["seed"],
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed} --readings {input.readings}"
         " --model {input.model} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
@@ -80,17 +80,17 @@ rule plot_localization:
         evaluation=rules.localization_evaluate.output.data,
     output:
         reported(LOCALIZATION_FIGURES),
-    params:
-        section=section("localization", keys=["sensors", "target"]),
-        options=plot_options(),
-    group:
-        CHEAP
     log:
         "logs/localization/plot.log",
     benchmark:
         "benchmarks/localization/plot.tsv"
+    group:
+        CHEAP
     resources:
         mem_mb=512,
+    params:
+        section=section("localization", keys=["sensors", "target"]),
+        figures=figure_options(LOCALIZATION_FIGURES),
     shell:
         "python -u {input.script} --params {params.section:q} --history {input.history}"
-        " --evaluation {input.evaluation} --out-dir figures/localization {params.options} > {log} 2>&1"
+        " --evaluation {input.evaluation} {params.figures} > {log} 2>&1"

@@ -15,6 +15,7 @@ METRICS = [
     "results/localization/metrics_posterior.json",
 ]
 
+
 localrules:  # gathering and listing: a second each, on the submitting machine even on a cluster
     metrics,
     manifest,
@@ -47,15 +48,15 @@ rule manifest:
     output:
         manifest="figures/all",
         captions=[caption_path(fig) for fig in all_figures()],
-    params:
-        fmt=FMT,
-        config=section(),
     log:
         "logs/manifest.log",
     benchmark:
         "benchmarks/manifest.tsv"
     resources:
         mem_mb=256,
+    params:
+        fmt=FMT,
+        config=section(),
     shell:
         "python -u {input.script} --format {params.fmt} --metrics {input.metrics} --config {params.config:q}"
         " --caption-template {input.template} --out {output.manifest} > {log} 2>&1"

@@ -3,6 +3,7 @@
 # `snakemake --cores 4 reference_tolerances` only its tolerances. None has an output file Snakemake
 # could call up to date, so each runs whenever it is asked for (on this machine).
 
+
 localrules:  # (with metrics and manifest, in outputs.smk) on the submitting machine, never a cluster
     check,
     reference,
@@ -46,10 +47,10 @@ rule reference:
         code=library("reproduction/write_reference.py"),
         metrics="results/metrics.json",
         manifest="figures/all",
-    params:
-        section=section("reproduction"),
     log:
         "logs/reference.log",
+    params:
+        section=section("reproduction"),
     shell:
         "python -u {input.script} --metrics {input.metrics} --manifest {input.manifest} --params {params.section:q}"
         " --out-dir reference > {log} 2>&1"
@@ -61,9 +62,9 @@ rule reference_tolerances:
         script=script("reproduction/rewrite_tolerances.py"),
         code=library("reproduction/rewrite_tolerances.py"),
         reference=["reference/metrics.json", "reference/figures.json"],
-    params:
-        section=section("reproduction"),
     log:
         "logs/reference_tolerances.log",
+    params:
+        section=section("reproduction"),
     shell:
         "python -u {input.script} --params {params.section:q} --reference-dir reference > {log} 2>&1"

@@ -1,5 +1,6 @@
 # UDL chapter 17: latent variable models (17_1), reparameterization (17_2), importance sampling (17_3).
 
+
 wildcard_constraints:
     segment="expectation|reparam|score",
     estimator="f1|f2|f2_importance",
@@ -12,13 +13,13 @@ rule udl_17_1_integrals:
     output:
         data="results/udl/17_1/integrals.npz",
         metrics="results/udl/17_1/metrics_integrals.json",
-    params:
-        section=section("udl", "17_1"),
-        seed=config["seed"],
     log:
         "logs/udl/17_1/integrals.log",
     benchmark:
         "benchmarks/udl/17_1/integrals.tsv"
+    params:
+        section=section("udl", "17_1"),
+        seed=config["seed"],
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed}"
         " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
@@ -31,13 +32,13 @@ rule udl_17_2_montecarlo:
     output:
         data="results/udl/17_2/{segment}.npz",
         metrics="results/udl/17_2/metrics_{segment}.json",
-    params:
-        section=section("udl", "17_2"),
     log:
         "logs/udl/17_2/{segment}.log",
     benchmark:
         "benchmarks/udl/17_2/{segment}.tsv"
     threads: 2  # one thread draws the legacy stream while the other evaluates
+    params:
+        section=section("udl", "17_2"),
     shell:
         "python -u {input.script} --segment {wildcards.segment} --params {params.section:q}"
         " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
@@ -50,13 +51,13 @@ rule udl_17_3_montecarlo:
     output:
         data="results/udl/17_3/{estimator}.npz",
         metrics="results/udl/17_3/metrics_{estimator}.json",
-    params:
-        section=section("udl", "17_3"),
     log:
         "logs/udl/17_3/{estimator}.log",
     benchmark:
         "benchmarks/udl/17_3/{estimator}.tsv"
     threads: 2
+    params:
+        section=section("udl", "17_3"),
     shell:
         "python -u {input.script} --estimator {wildcards.estimator} --params {params.section:q}"
         " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
@@ -69,17 +70,16 @@ rule plot_udl_17_1:
         integrals="results/udl/17_1/integrals.npz",
     output:
         udl_figures("17_1"),
-    params:
-        plot_options(),
-    group:
-        CHEAP
     log:
         "logs/udl/17_1/plot.log",
     benchmark:
         "benchmarks/udl/17_1/plot.tsv"
+    group:
+        CHEAP
+    params:
+        figure_options(UDL_FIGURES["17_1"]),
     shell:
-        "python -u {input.script} --integrals {input.integrals} --out-dir figures/udl/17_1 {params}"
-        " > {log} 2>&1"
+        "python -u {input.script} --integrals {input.integrals} {params}" " > {log} 2>&1"
 
 
 rule plot_udl_17_2:
@@ -91,17 +91,17 @@ rule plot_udl_17_2:
         score="results/udl/17_2/score.npz",
     output:
         udl_figures("17_2"),
-    params:
-        plot_options(),
-    group:
-        CHEAP
     log:
         "logs/udl/17_2/plot.log",
     benchmark:
         "benchmarks/udl/17_2/plot.tsv"
+    group:
+        CHEAP
+    params:
+        figure_options(UDL_FIGURES["17_2"]),
     shell:
         "python -u {input.script} --expectation {input.expectation} --reparam {input.reparam}"
-        " --score {input.score} --out-dir figures/udl/17_2 {params} > {log} 2>&1"
+        " --score {input.score} {params} > {log} 2>&1"
 
 
 rule plot_udl_17_3:
@@ -113,14 +113,14 @@ rule plot_udl_17_3:
         f2_importance="results/udl/17_3/f2_importance.npz",
     output:
         udl_figures("17_3"),
-    params:
-        plot_options(),
-    group:
-        CHEAP
     log:
         "logs/udl/17_3/plot.log",
     benchmark:
         "benchmarks/udl/17_3/plot.tsv"
+    group:
+        CHEAP
+    params:
+        figure_options(UDL_FIGURES["17_3"]),
     shell:
         "python -u {input.script} --f1 {input.f1} --f2 {input.f2} --f2-importance {input.f2_importance}"
-        " --out-dir figures/udl/17_3 {params} > {log} 2>&1"
+        " {params} > {log} 2>&1"

@@ -1,9 +1,11 @@
 # UDL chapter 18: the diffusion encoder (18_1) and three families of lookup-table decoders.
 # 18_4 samples with the noise tables trained once for 18_3.
 
+
 wildcard_constraints:
     table_nb="18_2|18_3",
     sampler="ddim|accelerated",
+
 
 TABLE_TARGET = {"18_2": "mean", "18_3": "noise"}
 SAMPLER_KEYS = {  # the 18_4 keys each sampler reads, so a constant of one reruns only that one
@@ -18,12 +20,12 @@ rule udl_18_1_forward:
         code=library("udl/udl_18_1_forward.py"),
     output:
         "results/udl/18_1/forward.npz",
-    params:
-        section=section("udl", "18_1"),
     log:
         "logs/udl/18_1/forward.log",
     benchmark:
         "benchmarks/udl/18_1/forward.tsv"
+    params:
+        section=section("udl", "18_1"),
     shell:
         "python -u {input.script} --params {params.section:q} --out {output} > {log} 2>&1"
 
@@ -35,12 +37,12 @@ rule udl_18_1_densities:
     output:
         data="results/udl/18_1/densities.npz",
         metrics="results/udl/18_1/metrics_densities.json",
-    params:
-        section=section("udl", "18_1"),
     log:
         "logs/udl/18_1/densities.log",
     benchmark:
         "benchmarks/udl/18_1/densities.tsv"
+    params:
+        section=section("udl", "18_1"),
     shell:
         "python -u {input.script} --params {params.section:q} --out {output.data}"
         " --metrics {output.metrics} > {log} 2>&1"
@@ -52,14 +54,14 @@ rule udl_18_train_tables:
         code=library("udl/udl_18_train.py"),
     output:
         "results/udl/{table_nb}/tables.npz",
-    params:
-        section=lambda wc: section("udl", wc.table_nb),
-        target=lambda wc: TABLE_TARGET[wc.table_nb],
-        seed=config["seed"],
     log:
         "logs/udl/{table_nb}/train.log",
     benchmark:
         "benchmarks/udl/{table_nb}/train.tsv"
+    params:
+        section=lambda wc: section("udl", wc.table_nb),
+        target=lambda wc: TABLE_TARGET[wc.table_nb],
+        seed=config["seed"],
     shell:
         "python -u {input.script} --target {params.target} --params {params.section:q}"
         " --seed {params.seed} --out {output} > {log} 2>&1"
@@ -75,14 +77,14 @@ rule udl_18_sample_reverse:
         samples="results/udl/{table_nb}/samples.npy",
         paths="results/udl/{table_nb}/paths.npz",
         metrics="results/udl/{table_nb}/metrics_samples.json",
-    params:
-        section=lambda wc: section("udl", wc.table_nb),
-        sampler=lambda wc: TABLE_TARGET[wc.table_nb],
-        seed=config["seed"],
     log:
         "logs/udl/{table_nb}/sample.log",
     benchmark:
         "benchmarks/udl/{table_nb}/sample.tsv"
+    params:
+        section=lambda wc: section("udl", wc.table_nb),
+        sampler=lambda wc: TABLE_TARGET[wc.table_nb],
+        seed=config["seed"],
     shell:
         "python -u {input.script} --sampler {params.sampler} --params {params.section:q}"
         " --seed {params.seed} --tables {input.tables} --out-samples {output.samples}"
@@ -99,13 +101,13 @@ rule udl_18_4_sample:
         samples="results/udl/18_4/samples_{sampler}.npy",
         paths="results/udl/18_4/paths_{sampler}.npz",
         metrics="results/udl/18_4/metrics_{sampler}.json",
-    params:
-        section=lambda wc: section("udl", "18_4", keys=SAMPLER_KEYS[wc.sampler]),
-        seed=config["seed"],
     log:
         "logs/udl/18_4/sample_{sampler}.log",
     benchmark:
         "benchmarks/udl/18_4/sample_{sampler}.tsv"
+    params:
+        section=lambda wc: section("udl", "18_4", keys=SAMPLER_KEYS[wc.sampler]),
+        seed=config["seed"],
     shell:
         "python -u {input.script} --sampler {wildcards.sampler} --params {params.section:q}"
         " --seed {params.seed} --tables {input.tables} --out-samples {output.samples}"
@@ -120,26 +122,27 @@ rule plot_udl_18_1:
         densities="results/udl/18_1/densities.npz",
     output:
         udl_figures("18_1"),
-    params:
-        plot_options(),
-    group:
-        CHEAP
     log:
         "logs/udl/18_1/plot.log",
     benchmark:
         "benchmarks/udl/18_1/plot.tsv"
+    group:
+        CHEAP
+    params:
+        figure_options(UDL_FIGURES["18_1"]),
     shell:
         "python -u {input.script} --forward {input.forward} --densities {input.densities}"
-        " --out-dir figures/udl/18_1 {params} > {log} 2>&1"
+        " {params} > {log} 2>&1"
 
 
-SAMPLING_RUNS = {  # notebook -> (run name, samples, kept paths); "-": the notebook's only run
-    "18_2": [("-", "results/udl/18_2/samples.npy", "results/udl/18_2/paths.npz")],
-    "18_3": [("-", "results/udl/18_3/samples.npy", "results/udl/18_3/paths.npz")],
-    "18_4": [
-        (s, f"results/udl/18_4/samples_{s}.npy", f"results/udl/18_4/paths_{s}.npz")
-        for s in ("ddim", "accelerated")
-    ],
+SAMPLING_INPUTS = {  # notebook -> what its plot job reads, by the names its figures read them under
+    "18_2": {"samples": "results/udl/18_2/samples.npy", "paths": "results/udl/18_2/paths.npz"},
+    "18_3": {"samples": "results/udl/18_3/samples.npy", "paths": "results/udl/18_3/paths.npz"},
+    "18_4": {
+        f"{sampler}_{kind}": f"results/udl/18_4/{kind}_{sampler}.{ext}"
+        for sampler in ("ddim", "accelerated")
+        for kind, ext in (("samples", "npy"), ("paths", "npz"))
+    },
 }
 
 
@@ -151,19 +154,17 @@ for _nb in ("18_2", "18_3", "18_4"):
         input:
             script=script("udl/plot_udl_18_sampling.py"),
             code=library("udl/plot_udl_18_sampling.py"),
-            runs=[f for _, *files in SAMPLING_RUNS[_nb] for f in files],
+            runs=list(SAMPLING_INPUTS[_nb].values()),
         output:
             udl_figures(_nb),
-        params:
-            nb=_nb,
-            runs=" ".join(f"--run {name}={a},{b}" for name, a, b in SAMPLING_RUNS[_nb]),
-            options=plot_options(),
-        group:
-            CHEAP
         log:
             f"logs/udl/{_nb}/plot.log",
         benchmark:
             f"benchmarks/udl/{_nb}/plot.tsv"
+        group:
+            CHEAP
+        params:
+            inputs=" ".join(f"--input {name}={path}" for name, path in SAMPLING_INPUTS[_nb].items()),
+            figures=figure_options(UDL_FIGURES[_nb]),
         shell:
-            "python -u {input.script} --notebook {params.nb} {params.runs}"
-            " --out-dir figures/udl/{params.nb} {params.options} > {log} 2>&1"
+            "python -u {input.script} {params.inputs} {params.figures} > {log} 2>&1"

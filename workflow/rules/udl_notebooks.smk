@@ -31,7 +31,7 @@ def cheap_notebook_options(nb):
     _, metrics, seeded = CHEAP_NOTEBOOKS[nb]
     options = [f"--metrics results/udl/{nb}/metrics.json"] if metrics else []
     if UDL_FIGURES.get(nb):
-        options.append(f"--out-dir figures/udl/{nb} {plot_options()}")
+        options.append(figure_options(UDL_FIGURES[nb]))
     if seeded:
         options.append(f"--seed {config['seed']}")
     return " ".join(options)
@@ -47,16 +47,16 @@ for _nb, (_script, _metrics, _seeded) in CHEAP_NOTEBOOKS.items():
             code=library(_script),
         output:
             [*udl_figures(_nb), *([f"results/udl/{_nb}/metrics.json"] if _metrics else [])],
-        params:
-            section=section("udl", _nb),
-            options=cheap_notebook_options(_nb),
-        group:
-            CHEAP
         log:
             f"logs/udl/{_nb}/notebook.log",
         benchmark:
             f"benchmarks/udl/{_nb}/notebook.tsv"
+        group:
+            CHEAP
         resources:
             mem_mb=512,
+        params:
+            section=section("udl", _nb),
+            options=cheap_notebook_options(_nb),
         shell:
             "python -u {input.script} --params {params.section:q} {params.options} > {log} 2>&1"

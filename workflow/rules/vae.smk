@@ -1,13 +1,13 @@
 # Assignment 3: a VAE on binarized MNIST. data -> training -> four evaluations -> one plot job per figure.
 from figrepro.catalog import VAE_FIGURES
-from figrepro.sources import VAE_FIGURE_INPUTS
+from figrepro.vae.figures import draw_inputs
 from figrepro.vae.evidence_settings import CONFIG_KEYS as INTEGRATION_KEYS
 from figrepro.vae.mnist import BUNDLED, bundled_inputs, idx_inputs
 
 VAE = config["vae"]
 VAE_DATA = "results/vae/data.npz"
 VAE_MODEL = "results/vae/model.pt"
-VAE_RESULTS = {  # what each figure's draw() reads, by keyword
+VAE_RESULTS = {  # what the figures' draw() read, by keyword
     "history": "results/vae/history.json",
     "elbo": "results/vae/elbo.npz",
     "decodings": "results/vae/decodings.npz",
@@ -24,10 +24,6 @@ rule vae_data:
         digits=[repo(path) for path in bundled_inputs(VAE["data"])],
     output:
         update(VAE_DATA),  # kept (restored by Snakemake) when a new one cannot be made
-    params:
-        section=section("vae", "data"),
-        seed=config["seed"],
-        digits=repo(BUNDLED),
     log:
         "logs/vae/data.log",
     benchmark:
@@ -35,6 +31,10 @@ rule vae_data:
     priority: 10
     resources:
         mem_mb=2048,
+    params:
+        section=section("vae", "data"),
+        seed=config["seed"],
+        digits=repo(BUNDLED),
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed}"
         " --digits {params.digits} --out {output} > {log} 2>&1"
@@ -52,9 +52,6 @@ rule vae_train:
     output:
         model=VAE_MODEL,
         history=VAE_RESULTS["history"],
-    params:
-        section=section("vae", keys=["model", "train"]),
-        seed=config["seed"],
     log:
         "logs/vae/train.log",
     benchmark:
@@ -63,6 +60,9 @@ rule vae_train:
     threads: TORCH_THREADS
     resources:
         mem_mb=2048,
+    params:
+        section=section("vae", keys=["model", "train"]),
+        seed=config["seed"],
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed}"
         " --data {input.data} --out-model {output.model} --out-history {output.history}"
@@ -79,10 +79,6 @@ rule vae_evaluate:
     output:
         data=VAE_RESULTS["elbo"],
         metrics="results/vae/metrics_elbo.json",
-    params:
-        section=section("vae", "evaluate"),
-        threads=TORCH_THREADS,
-        seed=config["seed"],
     log:
         "logs/vae/evaluate.log",
     benchmark:
@@ -90,6 +86,10 @@ rule vae_evaluate:
     threads: TORCH_THREADS
     resources:
         mem_mb=2048,
+    params:
+        section=section("vae", "evaluate"),
+        threads=TORCH_THREADS,
+        seed=config["seed"],
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed} --threads {params.threads}"
         " --data {input.data} --model {input.model} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
@@ -106,13 +106,13 @@ rule vae_decode:
     output:
         data=VAE_RESULTS["decodings"],
         metrics="results/vae/metrics_decodings.json",
-    params:
-        section=section("vae", "decode"),
-        seed=config["seed"],
     log:
         "logs/vae/decode.log",
     benchmark:
         "benchmarks/vae/decode.tsv"
+    params:
+        section=section("vae", "decode"),
+        seed=config["seed"],
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed}"
         " --data {input.data} --model {input.model} --out {output.data} --metrics {output.metrics}"
@@ -129,15 +129,15 @@ rule vae_posteriors:
     output:
         data=VAE_RESULTS["posteriors"],
         metrics="results/vae/metrics_posteriors.json",
+    log:
+        "logs/vae/posteriors.log",
+    benchmark:
+        "benchmarks/vae/posteriors.tsv"
     params:
         section=section("vae", "posterior"),
         svi=section("vae", "svi"),
         integration=section("vae", "evaluate", keys=INTEGRATION_KEYS),
         seed=config["seed"],
-    log:
-        "logs/vae/posteriors.log",
-    benchmark:
-        "benchmarks/vae/posteriors.tsv"
     shell:
         "python -u {input.script} --params {params.section:q} --svi {params.svi:q}"
         " --integration {params.integration:q}"
@@ -155,16 +155,16 @@ rule vae_gradients:
     output:
         data=VAE_RESULTS["gradients"],
         metrics="results/vae/metrics_gradients.json",
-    params:
-        section=section("vae", "gradients"),
-        threads=TORCH_THREADS,
-        image=VAE["posterior"]["image"],
-        seed=config["seed"],
     log:
         "logs/vae/gradients.log",
     benchmark:
         "benchmarks/vae/gradients.tsv"
     threads: TORCH_THREADS
+    params:
+        section=section("vae", "gradients"),
+        threads=TORCH_THREADS,
+        image=VAE["posterior"]["image"],
+        seed=config["seed"],
     shell:
         "python -u {input.script} --params {params.section:q} --image {params.image} --seed {params.seed}"
         " --threads {params.threads}"
@@ -175,24 +175,22 @@ for _fig in VAE_FIGURES:
 
     rule:
         name:
-            f"plot_vae_{_fig.slug}"
+            f"plot_vae_{_fig.name}"
         input:
             script=script("vae/plot_vae.py"),
             code=library("vae/plot_vae.py"),
-            figure_code=module_files(os.path.join(SRC, "figrepro", "vae", "figures", f"{_fig.slug}.py")),
-            results=[VAE_RESULTS[name] for name in VAE_FIGURE_INPUTS[_fig.slug]],
+            figure_code=module_files(os.path.join(SRC, "figrepro", "vae", "figures", f"{_fig.name}.py")),
+            results=[VAE_RESULTS[name] for name in draw_inputs(_fig.name)],
         output:
             reported([_fig]),
-        params:
-            figure=_fig.slug,
-            inputs=" ".join(f"--input {n}={VAE_RESULTS[n]}" for n in VAE_FIGURE_INPUTS[_fig.slug]),
-            options=plot_options(),
+        log:
+            f"logs/vae/plot_{_fig.name}.log",
+        benchmark:
+            f"benchmarks/vae/plot_{_fig.name}.tsv"
         group:
             CHEAP
-        log:
-            f"logs/vae/plot_{_fig.slug}.log",
-        benchmark:
-            f"benchmarks/vae/plot_{_fig.slug}.tsv"
+        params:
+            inputs=" ".join(f"--input {n}={VAE_RESULTS[n]}" for n in draw_inputs(_fig.name)),
+            figures=figure_options([_fig]),
         shell:
-            "python -u {input.script} --figure {params.figure} {params.inputs}"
-            " --out-dir figures/vae {params.options} > {log} 2>&1"
+            "python -u {input.script} {params.inputs} {params.figures} > {log} 2>&1"

@@ -1,7 +1,7 @@
 """The lecture's figures, drawn as it draws them (matplotlib defaults, its panels and titles).
 
 Each drawer takes the arrays of one computation job (``constraints``, ``kl`` or ``coin``);
-``DRAWERS`` maps the lecture's file names to their drawers (``catalog.LECTURE4_JOB`` to their jobs).
+``DRAWERS`` maps the lecture's file names to their drawers.
 """
 
 from __future__ import annotations

@@ -1,1 +1,2 @@
-"""The math and figures of the Understanding Deep Learning notebooks (chapters 1-7, 17 and 18)."""
+"""The math and figures of the Understanding Deep Learning notebooks in scope (chapters 1, 3-7, 9,
+16-18 and 21) and of the gradient-flow blog."""

@@ -2,7 +2,7 @@
 
 Table index k (0..T-1) always belongs to timestep t = k + 1 and is trained on
 z_t ~ q(z_t | x) with alpha_t = (1-beta)^t, the book's convention. (Notebooks 18.3/18.4
-train table k at alpha = (1-beta)^k and shift alpha by one step when sampling; see README.)
+train table k at alpha = (1-beta)^k and shift alpha by one step when sampling; see docs/sources.md.)
 """
 
 from __future__ import annotations
