@@ -6,12 +6,14 @@ import sys
 
 sys.path.insert(0, os.path.join(workflow.basedir, "src"))
 
-from snakemake.utils import update_config  # noqa: E402
+from snakemake.utils import update_config
 
-from figrepro.config import ConfigError, load_schema, typed_overrides, validate  # noqa: E402
-from figrepro.vae.mnist import idx_problems  # noqa: E402
+from figrepro.config import ConfigError, load_schema, typed_overrides, validate
+from figrepro.vae.mnist import idx_problems
+
 
 configfile: os.path.join(workflow.basedir, "config.yaml")
+
 
 SCHEMA = load_schema(os.path.join(workflow.basedir, "workflow/schemas/config.schema.yaml"))
 # --config 'udl={"17_1": {"sigma_sq": 0.05}}' arrives as strings below the top level: type them
@@ -24,6 +26,7 @@ except ConfigError as err:
 PATH_PROBLEMS = idx_problems(config["vae"]["data"])
 if PATH_PROBLEMS:
     sys.exit("Invalid configuration (config.yaml, --configfile or --config):\n" + "\n".join(PATH_PROBLEMS))
+
 
 report: "workflow/report/workflow.rst"
 
