@@ -5,7 +5,7 @@ holds ``--validation`` training digits out (stratified too) and trains on the re
 settings, the test set untouched. After every epoch it prints the validation ELBO (the mean
 over the held-out digits of ``--val-samples`` draws each); at the end, the best epoch and how
 far each epoch's ELBO is from it. ``vae.train.epochs`` and the step sizes in config.yaml were
-chosen with it (README, "The VAE").
+chosen with it (docs/sources.md, "The VAE", and docs/vae.md).
 Usage: python bench/vae_settings.py [--epochs 100] [--lr 1e-3] [--final-lr 1e-4] [--out run.json]
 """
 

@@ -158,7 +158,7 @@ def test_a_refused_rename_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Mon
 
 @pytest.mark.workflow
 def test_a_missing_intermediate_comes_back_when_named(smoke_build: Path, tmp_path: Path) -> None:
-    """As the README says: `figures/all` has nothing to redo when only an intermediate is gone (its
+    """As docs/using.md says: `figures/all` has nothing to redo when only an intermediate is gone (its
     figures are present and up to date); naming the file makes it again, the same bytes."""
     missing = "results/udl/17_1/integrals.npz"
     work = clone(smoke_build, tmp_path / "work")
