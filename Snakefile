@@ -8,7 +8,8 @@ sys.path.insert(0, os.path.join(workflow.basedir, "src"))
 
 from snakemake.utils import update_config
 
-from figrepro.config import ConfigError, load_schema, typed_overrides, validate
+from figrepro.config import ConfigError, load_schema, typed_overrides
+from figrepro.records import validate_config
 from figrepro.vae.mnist import idx_problems
 
 
@@ -16,10 +17,10 @@ configfile: os.path.join(workflow.basedir, "config.yaml")
 
 
 SCHEMA = load_schema(os.path.join(workflow.basedir, "workflow/schemas/config.schema.yaml"))
-# --config 'udl={"17_1": {"sigma_sq": 0.05}}' arrives as strings below the top level: type them
+# --config 'figures={"dpi": 300}' arrives as strings below the top level: type them by the schema
 update_config(config, typed_overrides(dict(workflow.config_settings.config), SCHEMA))
 try:
-    validate(config, SCHEMA)
+    validate_config(config, SCHEMA)
 except ConfigError as err:
     sys.exit(f"Invalid configuration (config.yaml, --configfile or --config):\n{err}")
 # the values that name files or folders: checked whatever the target, before any job

@@ -9,9 +9,9 @@ import click
 
 from figrepro import manifest
 from figrepro.captions import write_captions
-from figrepro.catalog import all_figures
 from figrepro.cli import fail_cleanly
 from figrepro.io import load_json
+from figrepro.records import all_figures
 
 
 @click.command()

@@ -12,8 +12,10 @@ from collections.abc import Mapping
 
 import pytest
 
-from figrepro.stated import LECTURE4_ROUNDED as ROUNDED
-from figrepro.stated import LECTURE4_SEARCHES as SEARCHES
+from figrepro.records import RECORDS
+
+ROUNDED = {key: value for key, (value, _) in RECORDS["lecture4"].printed.items()}
+SEARCHES = RECORDS["lecture4"].printed_in_full
 
 SEARCH_TOL = 1e-3
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from figrepro.config import ConfigError, key_path, load_schema, typed_overrides, validate
+from figrepro.config import ConfigError, key_path, load_schema, typed_overrides
+from figrepro.records import validate_config
 
 
 @pytest.fixture(scope="module")
@@ -19,14 +20,14 @@ def schema(root: Path) -> dict:
 
 def test_shipped_config_is_valid_and_states_the_defaults(root: Path, schema: dict) -> None:
     shipped = yaml.safe_load((root / "config.yaml").read_text())
-    filled = validate(copy.deepcopy(shipped), schema)
+    filled = validate_config(copy.deepcopy(shipped), schema)
     assert filled == shipped  # every constant is written out in config.yaml
-    assert validate({}, schema) == shipped
+    assert validate_config({}, schema) == shipped
     assert shipped["udl"]["17_1"]["sigma_sq"] == 0.04
 
 
 def test_smoke_config_is_valid(root: Path, schema: dict) -> None:
-    validate(yaml.safe_load((root / "tests/smoke_config.yaml").read_text()), schema)
+    validate_config(yaml.safe_load((root / "tests/smoke_config.yaml").read_text()), schema)
 
 
 @pytest.mark.parametrize(
@@ -125,7 +126,7 @@ def test_smoke_config_is_valid(root: Path, schema: dict) -> None:
 )
 def test_bad_values_are_refused_naming_the_key(schema: dict, config: dict, message: str) -> None:
     with pytest.raises(ConfigError) as err:
-        validate(config, schema)
+        validate_config(config, schema)
     assert message in str(err.value)
 
 
@@ -141,7 +142,7 @@ def _overridden(root: Path, schema: dict, *entries: str) -> dict:
 
     config = yaml.safe_load((root / "config.yaml").read_text())
     update_config(config, typed_overrides(parse_config(list(entries)), schema))
-    return validate(config, schema)
+    return validate_config(config, schema)
 
 
 def test_nested_overrides_take_the_schemas_types(root: Path, schema: dict) -> None:

@@ -19,8 +19,7 @@ from pathlib import Path
 import pytest
 from workflow_runner import manifest, snakemake
 
-from figrepro.catalog import LECTURE4_FIGURES, all_figures
-from figrepro.sources import SOURCE_NAMES, report_subcategory
+from figrepro.records import RECORDS, all_figures, report_subcategory
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +91,7 @@ def test_the_report_lists_every_figure_and_shows_one(
 
     groups: dict[str, set[str]] = {}
     for fig in all_figures():
-        groups.setdefault(SOURCE_NAMES[fig.source][0], set()).add(report_subcategory(fig.source))
+        groups.setdefault(RECORDS[fig.source].category, set()).add(report_subcategory(fig.source))
     listed: set[tuple[str, str]] = set()
     for category, subcategories in sorted(groups.items()):
         browser.get(report_html.as_uri())
@@ -116,9 +115,9 @@ def test_the_report_lists_every_figure_and_shows_one(
     assert {file for file, _ in listed} == {row[0] for row in manifest(smoke_build)[1:]}
 
     # one figure, viewed: its image loads; its caption has the catalog's title and the source's numbers
-    figure = next(f for f in LECTURE4_FIGURES if f.slug == "kl_mode_seeking")
+    figure = next(f for f in RECORDS["lecture4"].figures if f.slug == "kl_mode_seeking")
     browser.get(report_html.as_uri())
-    click_text(SOURCE_NAMES["lecture4"][0])
+    click_text(RECORDS["lecture4"].category)
     row = f"//tr[td[text()='{figure.path('pdf')}']]"
     assert click(lambda: browser.find_elements(By.XPATH, f"{row}//a[@iconname='eye']"))
     image = wait_for(

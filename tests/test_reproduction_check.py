@@ -103,9 +103,12 @@ def test_numbers_missing_new_moved_and_reshaped_are_named() -> None:
 
 
 def draw(path: Path, slope: float, title: str = "") -> None:
-    fig, ax = plt.subplots(figsize=(3, 2))
-    ax.plot([0, 1], [0, slope])
-    fig.savefig(path, metadata={"CreationDate": None, "Title": title})
+    """A line on matplotlib's default style, whatever an earlier test set (the pipeline's tight
+    bounding box would size the two slopes' pictures differently)."""
+    with plt.style.context("default"):
+        fig, ax = plt.subplots(figsize=(3, 2))
+        ax.plot([0, 1], [0, slope])
+        fig.savefig(path, metadata={"CreationDate": None, "Title": title})
     plt.close(fig)
 
 

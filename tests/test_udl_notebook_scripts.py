@@ -1,5 +1,5 @@
 """The one-job scripts of the UDL notebooks (chapters 1 to 9, 16, 21 and the blog), run in-process:
-every figure of the catalog, the numbers each notebook prints, and one-line refusals of bad parameters."""
+every figure of their records, the numbers each notebook prints, and one-line refusals of bad parameters."""
 
 from __future__ import annotations
 
@@ -10,42 +10,23 @@ import pytest
 from script_runner import run
 from udl_printed import check_chapters_6_to_21, check_printed_numbers
 
-from figrepro.catalog import UDL_FIGURES
+from figrepro.records import one_job_notebooks
 
-SCRIPTS = {
-    "1_1": "udl_1_1_background_mathematics",
-    "3_1": "udl_3_1_shallow_networks",
-    "3_4": "udl_3_4_activation_functions",
-    "4_1": "udl_4_1_composing_networks",
-    "4_3": "udl_4_3_deep_networks",
-    "5_1": "udl_5_1_least_squares_loss",
-    "5_2": "udl_5_2_binary_cross_entropy",
-    "5_3": "udl_5_3_multiclass_cross_entropy",
-    "7_1": "udl_7_1_backpropagation",
-    "gradient_flow": "udl_gradient_flow",
-    "6_1": "udl_6_1_line_search",
-    "6_2": "udl_6_2_gradient_descent",
-    "6_3": "udl_6_3_stochastic_gradient_descent",
-    "6_4": "udl_6_4_momentum",
-    "6_5": "udl_6_5_adam",
-    "9_2": "udl_9_2_implicit_regularization",
-    "9_4": "udl_9_4_bayesian_approach",
-    "16_3": "udl_16_3_contraction_mappings",
-    "21_1": "udl_21_1_bias_mitigation",
-}
-NO_METRICS = {"3_4"}
-SEEDED = {"4_3"}
+#: notebook id -> its record (one job each: its script computes the numbers and draws the figures)
+NOTEBOOKS = {record.config[-1]: record for record in one_job_notebooks()}
+SCRIPTS = {nb: Path(record.job.script).stem for nb, record in NOTEBOOKS.items()}
 
 
 def arguments(nb: str, out: Path, *params: str) -> list[str]:
-    args = list(params)
-    if nb not in NO_METRICS:
+    """What the notebook's rule passes, with the outputs under ``out`` and figures at 40 dpi."""
+    record, args = NOTEBOOKS[nb], list(params)
+    if record.metrics_file:
         args += ["--metrics", str(out / "metrics.json")]
-    for fig in UDL_FIGURES.get(nb, []):
+    for fig in record.figures:
         args += ["--figure", f"{fig.name}={out / 'figures' / fig.slug}.pdf"]
-    if nb in UDL_FIGURES:
+    if record.figures:
         args += ["--dpi", "40"]
-    if nb in SEEDED:
+    if record.takes_seed:
         args += ["--seed", "1"]
     return args
 
@@ -65,8 +46,8 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.mark.workflow  # every notebook's job, end to end
 def test_every_catalog_figure_is_drawn(outputs: dict[str, Path]) -> None:
     for nb, out in outputs.items():
-        drawn = sorted(p.name for p in (out / "figures").glob("*")) if nb in UDL_FIGURES else []
-        assert drawn == [f"{fig.slug}.pdf" for fig in UDL_FIGURES.get(nb, [])], nb
+        drawn = sorted(p.name for p in (out / "figures").glob("*"))
+        assert drawn == [f"{fig.slug}.pdf" for fig in NOTEBOOKS[nb].figures], nb
         assert all((out / "figures" / name).stat().st_size > 1000 for name in drawn)
 
 
@@ -75,7 +56,7 @@ def test_printed_numbers(outputs: dict[str, Path]) -> None:
     metrics = {
         f"udl/{nb}": json.loads((out / "metrics.json").read_text())
         for nb, out in outputs.items()
-        if nb not in NO_METRICS
+        if NOTEBOOKS[nb].metrics_file
     }
     check_printed_numbers(metrics)
     forms = metrics["udl/4_3"]

@@ -25,7 +25,7 @@ from workflow_runner import (
     snakemake,
 )
 
-from figrepro.catalog import VAE_FIGURES, all_figures
+from figrepro.records import RECORDS, all_figures, one_job_notebooks
 from figrepro.vae.figures import draw_inputs
 from figrepro.vae.mnist import BUNDLED, load_bundled
 
@@ -34,7 +34,11 @@ pytestmark = pytest.mark.workflow
 
 def vae_plots(result: str | None = None) -> dict[str, int]:
     """The VAE's plot jobs (those of the figures that read ``result``, or all of them)."""
-    return {f"plot_vae_{f.name}": 1 for f in VAE_FIGURES if result is None or result in draw_inputs(f.name)}
+    return {
+        f"plot_vae_{f.name}": 1
+        for f in RECORDS["vae"].figures
+        if result is None or result in draw_inputs(f.name)
+    }
 
 
 @pytest.fixture(scope="module")
@@ -45,45 +49,17 @@ def built(smoke_build: Path) -> Path:
 def test_manifest_lists_every_figure(built: Path) -> None:
     rows = manifest(built)
     assert rows[0] == ["figure", "source", "title", "sha256"]
-    assert len(rows) == 1 + 211 + 13 + 10 + 4
+    assert len(rows) == 1 + len(all_figures())
     assert [r[0] for r in rows[1:]] == [f.path("pdf") for f in all_figures()]
     for path, source, title, digest in rows[1:]:
         assert (built / path).stat().st_size > 0
         assert (source.startswith("udl/") or source in ("vae", "lecture4", "localization")) and title
         assert len(digest) == 64
-    counts = {}
+    counts: dict[str, int] = {}
     for row in rows[1:]:
         counts[row[1]] = counts.get(row[1], 0) + 1
-    assert counts == {
-        "udl/gradient_flow": 13,
-        "udl/1_1": 4,
-        "udl/3_1": 7,
-        "udl/3_4": 10,
-        "udl/4_1": 14,
-        "udl/4_3": 4,
-        "udl/5_1": 15,
-        "udl/5_2": 7,
-        "udl/5_3": 7,
-        "udl/6_1": 11,
-        "udl/6_2": 14,
-        "udl/6_3": 26,
-        "udl/6_4": 11,
-        "udl/6_5": 4,
-        "udl/9_2": 4,
-        "udl/9_4": 5,
-        "udl/16_3": 7,
-        "udl/21_1": 4,
-        "udl/17_1": 5,
-        "udl/17_2": 3,
-        "udl/17_3": 8,
-        "udl/18_1": 17,
-        "udl/18_2": 3,
-        "udl/18_3": 3,
-        "udl/18_4": 5,
-        "vae": 13,
-        "lecture4": 10,
-        "localization": 4,
-    }
+    # each source's figures as its record lists them (and docs/sources.md counts them: test_records)
+    assert counts == {source: len(record.figures) for source, record in RECORDS.items() if record.figures}
     lecture = {Path(r[0]).name for r in rows[1:] if r[1] == "lecture4"}
     assert lecture == {  # the lecture's own file names, whatever figures.format says
         "constrained_derivative.pdf",
@@ -236,9 +212,9 @@ def test_editing_the_monte_carlo_engine_reruns_only_its_notebooks(built: Path) -
 
 
 def test_editing_a_title_reruns_no_compute_job(built: Path) -> None:
-    """Titles live in the catalog, which the workflow reads and hands every script its figures'
-    paths by name from; only the manifest job (manifest and captions) imports it."""
-    catalog = built / "src/figrepro/catalog.py"
+    """Titles live in the records, from which the workflow hands every script its figures' paths
+    by name; only the manifest job (manifest and captions) imports them."""
+    catalog = built / "src/figrepro/records/udl.py"
     original = catalog.read_text()
     title = "Fig. 6.5: least squares loss of the Gabor model over offset and frequency"
     assert original.count(title) == 1
@@ -260,10 +236,9 @@ def test_editing_a_plot_script_reruns_only_its_figures(built: Path) -> None:
     assert planned_jobs(built) == {}
 
 
-CHEAP_WITH_FIGURES = (
-    *("gradient_flow", "1_1", "3_1", "3_4", "4_1", "4_3", "5_1", "5_2", "5_3"),
-    *("6_1", "6_2", "6_3", "6_4", "6_5", "9_2", "9_4", "16_3", "21_1"),
-)
+#: the jobs that compute and draw a notebook in one (chapters 1-9, 16, 21, the blog), and those that draw
+ONE_JOB_RULES = [record.job.rule for record in one_job_notebooks()]
+ONE_JOB_RULES_WITH_FIGURES = [record.job.rule for record in one_job_notebooks() if record.figures]
 
 
 def test_editing_the_plot_library_reruns_no_computation(built: Path) -> None:
@@ -271,7 +246,7 @@ def test_editing_the_plot_library_reruns_no_computation(built: Path) -> None:
     with edited(built / "src/figrepro/plotting.py"):
         jobs = planned_jobs(built)
     assert jobs == {
-        **{f"udl_{nb}": 1 for nb in CHEAP_WITH_FIGURES},
+        **dict.fromkeys(ONE_JOB_RULES_WITH_FIGURES, 1),
         "metrics": 1,
         **{f"plot_udl_{nb}": 1 for nb in ("17_1", "17_2", "17_3", "18_1", "18_2", "18_3", "18_4")},
         **vae_plots(),
@@ -308,7 +283,7 @@ def test_a_notebook_constant_reruns_only_its_notebook(built: Path, tmp_path: Pat
     assert planned_jobs(built, extra) == {"udl_21_1": 1, "metrics": 1, "manifest": 1}
     extra.write_text("seed: 7\n")  # of these notebooks only 4_3's random network reads the seed
     jobs = planned_jobs(built, extra)
-    assert {job for job in jobs if job.removeprefix("udl_") in (*CHEAP_WITH_FIGURES, "7_1")} == {"udl_4_3"}
+    assert {job for job in jobs if job in ONE_JOB_RULES} == {"udl_4_3"}
 
 
 def test_editing_one_vae_figure_redraws_only_it(built: Path) -> None:

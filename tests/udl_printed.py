@@ -9,7 +9,13 @@ from typing import Any
 import numpy as np
 import pytest
 
-from figrepro.stated import PRINTED, TITLES, TOY_MODEL_7_1, as_printed  # noqa: F401 (re-exported)
+from figrepro.records import RECORDS, as_printed
+from figrepro.records.udl import TOY_MODEL_7_1  # noqa: F401 (re-exported)
+
+#: source -> metric -> (the printed value, decimals printed), of the UDL notebooks
+PRINTED = {s: dict(r.printed) for s, r in RECORDS.items() if s.startswith("udl/") and r.printed}
+#: source -> metric -> (index, value, decimals) of the numbers the titles print
+TITLES = {s: dict(r.title_numbers) for s, r in RECORDS.items() if r.title_numbers}
 
 
 def check_printed_numbers(metrics: Mapping[str, Mapping[str, Any]]) -> None:

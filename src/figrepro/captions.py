@@ -1,4 +1,4 @@
-"""Report captions: each figure's words from the catalog, filled into ``workflow/report/figure.rst``.
+"""Report captions: each figure's words from its record, filled into ``workflow/report/figure.rst``.
 
 The manifest job writes one caption per figure (``results/report/<source>/<slug>.rst``), since
 Snakemake renders a caption per rule, not per file; ``report(...)`` in the rules points at them.
@@ -13,9 +13,8 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from figrepro.catalog import Figure
 from figrepro.io import atomic_path
-from figrepro.sources import SOURCE_NAMES, Key, book_figure, config_keys
+from figrepro.records import RECORDS, Figure, Key, book_figure, config_keys
 
 #: characters RST would read as markup in running text
 _RST_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_|[]<>:"})
@@ -44,7 +43,7 @@ def _value(value: Any) -> str:
 
 
 def _key_name(key: Key) -> str:
-    """``udl."17_1"``: a part that is not a plain name is quoted, as YAML needs it."""
+    """``udl."<id>"``: a part that is not a plain name is quoted, as YAML needs it."""
     return ".".join(part if part.isidentifier() else f'"{part}"' for part in key)
 
 
@@ -70,11 +69,11 @@ def caption(
             keys += [(_key_name((*key, str(name))), _value(v)) for name, v in value.items()]
         else:
             keys.append((_key_name(key), _value(value)))
-    category, notebook = SOURCE_NAMES[fig.source]
+    record = RECORDS[fig.source]
     text = Template(template).substitute(
         title=f"**{_text(fig.title)}**",
         book_figure=_text(book_figure(fig) or "none (not a figure of the book)"),
-        source_name=_text(f"{category}, {notebook}"),
+        source_name=_text(f"{record.category}, {record.name}"),
         source=fig.source,
         path=path,
         config_keys=_bullets(keys),

@@ -1,13 +1,13 @@
 """Validation of ``config.yaml`` against its JSON schema, with the schema's defaults filled in.
 
-Errors name the offending key in the config's own spelling, e.g. ``udl."17_1".sigma_sq``.
+Errors name the offending key in the config's own spelling, e.g. ``udl."<id>".sigma`` (a key that is
+not a plain name is quoted).
 """
 
 from __future__ import annotations
 
 import contextlib
 import copy
-import itertools
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -25,7 +25,7 @@ class ConfigError(ValueError):
 
 
 def key_path(parts: Sequence[Any]) -> str:
-    """``["udl", "17_1", "sigma_sq"]`` -> ``udl."17_1".sigma_sq``."""
+    """``["udl", "<id>", "sigma", 0]`` -> ``udl."<id>".sigma[0]``."""
     out = []
     for p in parts:
         if isinstance(p, int):
@@ -85,88 +85,15 @@ def _grid_errors(cfg: Mapping[str, Any], prefix: list[Any]) -> Iterator[str]:
 
 
 def _cross_field_errors(cfg: Mapping[str, Any]) -> Iterator[str]:
+    """What the schema cannot see of the sources' sections (the notebooks' own checks are in their
+    records: :func:`figrepro.records.validate_config`)."""
     yield from _grid_errors(cfg, [])
-    udl = cfg.get("udl", {})
-    for nb in ("18_2", "18_3"):
-        sec = udl.get(nb, {})
-        ratio = 2 * sec.get("table_max_abs", 3.0) / sec.get("table_bin_width", 0.01)
-        if abs(ratio - round(ratio)) > 1e-6:
-            yield (
-                f'udl."{nb}".table_bin_width: must divide 2 * table_max_abs '
-                f"into a whole number of bins (got {ratio:.6g})"
-            )
-    T3, steps = udl.get("18_3", {}).get("T"), udl.get("18_4", {}).get("accelerated_steps")
-    if T3 is not None and steps is not None and T3 % steps:
-        yield f'udl."18_4".accelerated_steps: {steps} must divide udl."18_3".T = {T3}'
-    yield from _udl_model_errors(udl)
-    yield from _optimisation_errors(udl)
     if "vae" in cfg:
         yield from _vae_errors(cfg["vae"])
     if "lecture4" in cfg:
         yield from _lecture4_errors(cfg["lecture4"])
     if "localization" in cfg:
         yield from _localization_errors(cfg["localization"])
-
-
-#: outputs of the chapter-5 networks: one mean or logit, or one logit per class of the labels 0, 1, 2
-NETWORK_OUTPUTS = {"5_1": 1, "5_2": 1, "5_3": 3}
-#: models drawn along each sweep of chapter 5, every (points // n)-th value (the catalog's figures)
-SWEEP_MODELS = {("5_1", "beta1"): 5, ("5_1", "sigma"): 4, ("5_2", "beta1"): 4, ("5_3", "beta1"): 4}
-
-
-def _udl_model_errors(udl: Mapping[str, Any]) -> Iterator[str]:
-    """Shapes the schema cannot see: matrices that must fit their vectors, sweeps long enough to draw."""
-    for nb, outputs in NETWORK_OUTPUTS.items():
-        net = udl.get(nb, {}).get("network")
-        if net is None:
-            continue
-        where = f'udl."{nb}".network'
-        hidden = len(net["beta_0"])
-        if len(net["omega_0"]) != hidden:
-            yield f"{where}.omega_0: {len(net['omega_0'])} weights for {hidden} hidden units (beta_0)"
-        if len(net["beta_1"]) != outputs:
-            yield f"{where}.beta_1: this notebook's network has {outputs} output(s), got {len(net['beta_1'])}"
-        if len(net["omega_1"]) != len(net["beta_1"]) or any(len(row) != hidden for row in net["omega_1"]):
-            yield f"{where}.omega_1: must be {len(net['beta_1'])} rows (beta_1) of {hidden} weights (beta_0)"
-    for (nb, parameter), drawn in SWEEP_MODELS.items():
-        grid = udl.get(nb, {}).get(f"{parameter}_sweep")
-        if grid is not None and len(np.arange(grid["start"], grid["stop"], grid["step"])) < drawn:
-            where = f'udl."{nb}".{parameter}_sweep'
-            yield f"{where}: {drawn} models are drawn along it; give it {drawn} points or more"
-    eq = udl.get("1_1", {}).get("equations")
-    if eq is not None and (
-        len(eq["omega"]) != len(eq["beta"]) or any(len(r) != len(eq["x"]) for r in eq["omega"])
-    ):
-        yield 'udl."1_1".equations.omega: must be one row per beta of one slope per x'
-    example = udl.get("5_3", {}).get("categorical_example")
-    if example is not None and abs(sum(example) - 1) > 1e-9:
-        yield f'udl."5_3".categorical_example: probabilities must sum to 1 (got {sum(example):.6g})'
-
-
-#: models drawn along each descent of notebooks 6.2 (every step) and 6.3 (every 4th or 8th step)
-DESCENT_FIGURES = {"6_2": 10, "6_3": 6}
-
-
-def _optimisation_errors(udl: Mapping[str, Any]) -> Iterator[str]:
-    """Run lengths the figures depend on, and orders the schema cannot see."""
-    steps = udl.get("6_2", {}).get("n_steps")
-    if steps is not None and steps != DESCENT_FIGURES["6_2"]:
-        yield f'udl."6_2".n_steps: one figure per step makes {DESCENT_FIGURES["6_2"]} steps; got {steps}'
-    for run in ("line_search", "fixed_step", "sgd"):
-        section = udl.get("6_3", {}).get(run)
-        if section is not None:
-            drawn = len(range(1, section["n_steps"] + 1, section["draw_every"]))
-            if drawn != DESCENT_FIGURES["6_3"]:
-                yield (
-                    f'udl."6_3".{run}: n_steps / draw_every draws {drawn} models; '
-                    f"the notebook draws {DESCENT_FIGURES['6_3']}"
-                )
-    bracket = udl.get("6_1", {}).get("bracket")
-    if bracket is not None and not all(u < v for u, v in itertools.pairwise(bracket)):
-        yield f'udl."6_1".bracket: {bracket} must be a < b < c < d'
-    flow = udl.get("gradient_flow", {})
-    if "x" in flow and "y" in flow and len(flow["x"]) != len(flow["y"]):
-        yield f"udl.gradient_flow.y: {len(flow['y'])} values for {len(flow['x'])} points x"
 
 
 def _span_errors(section: Mapping[str, Any], prefix: list[str], keys: Sequence[str]) -> Iterator[str]:
@@ -308,7 +235,7 @@ def _scalar(text: str, types: set[str]) -> Any:
 def typed_overrides(value: Any, schema: Mapping[str, Any], node: Mapping[str, Any] | None = None) -> Any:
     """``--config`` values typed by the schema.
 
-    Snakemake reads a nested ``--config`` value (``udl={"17_1": {"sigma_sq": 0.05}}``) with YAML's
+    Snakemake reads a nested ``--config`` value (``udl={"<id>": {"sigma": 0.05}}``) with YAML's
     base loader, so every number, boolean and list item below the top level arrives as a string.
     Each such string becomes what the schema asks for at its key; a string the schema wants stays a
     string; what does not read as the schema's type stays as given, for validation to name.

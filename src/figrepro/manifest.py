@@ -1,4 +1,4 @@
-"""``figures/all``: one TSV row per figure (its path, source, title and sha256), in the catalog's order."""
+"""``figures/all``: one TSV row per figure (its path, source, title and sha256), in the records' order."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from figrepro.catalog import Figure
 from figrepro.io import BadInputFile, atomic_path, sha256
+from figrepro.records import Figure
 
 COLUMNS = ("figure", "source", "title", "sha256")
 

@@ -2,10 +2,9 @@
 import json
 
 from figrepro.captions import caption_path
-from figrepro.catalog import UDL_FIGURES
 from figrepro.codedeps import library_files
 from figrepro.codedeps import module_files as library_module_files
-from figrepro.sources import SOURCE_NAMES, report_subcategory
+from figrepro.records import RECORDS, report_subcategory
 
 # imported under another name: `report(` opening a line would read as the report: keyword
 from snakemake.io import report as report_flag
@@ -57,7 +56,7 @@ def reported(figures):
         report_flag(
             fig.path(FMT),
             caption=os.path.abspath(caption_path(fig)),
-            category=SOURCE_NAMES[fig.source][0],
+            category=RECORDS[fig.source].category,
             subcategory=report_subcategory(fig.source),
             labels={"file": fig.path(FMT), "title": fig.title},
         )
@@ -65,10 +64,15 @@ def reported(figures):
     ]
 
 
+def notebook_figures(nb):
+    """UDL notebook ``nb``'s figures, in its order."""
+    return RECORDS[f"udl/{nb}"].figures
+
+
 def udl_figures(nb):
-    return reported(UDL_FIGURES.get(nb, []))
+    return reported(notebook_figures(nb))
 
 
 def figure_options(figures):
-    """``--figure NAME=PATH`` for each figure a script draws (the path from the catalog) and ``--dpi``."""
+    """``--figure NAME=PATH`` for each figure a script draws (the path from its record) and ``--dpi``."""
     return " ".join([*(f"--figure {fig.name}={fig.path(FMT)}" for fig in figures), f"--dpi {DPI}"])

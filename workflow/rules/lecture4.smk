@@ -1,15 +1,15 @@
 # Lecture 4: variational inference. Three computation jobs, each followed by the plot job of its figures.
-from figrepro.catalog import LECTURE4_FIGURES, LECTURE4_JOB
-from figrepro.sources import LECTURE4_JOB_KEYS
+from figrepro.records import lecture4
 
 LECTURE4_METRICS = {"constraints": "autodiff", "kl": "kl", "coin": "coin"}
 
 LECTURE4_JOB_FIGURES = {
-    job: [fig for fig in LECTURE4_FIGURES if LECTURE4_JOB[fig.name] == job] for job in LECTURE4_JOB_KEYS
+    job: [fig for fig in RECORDS["lecture4"].figures if lecture4.JOB[fig.name] == job]
+    for job in lecture4.JOB_KEYS
 }
 
 
-for _job, _keys in LECTURE4_JOB_KEYS.items():
+for _job, _keys in lecture4.JOB_KEYS.items():
 
     rule:
         name:

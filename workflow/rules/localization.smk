@@ -1,6 +1,5 @@
 # Lab 5: neural variational inference for sensor localization.
 # readings -> training of the two networks -> evaluation against the grid posterior -> figures.
-from figrepro.catalog import LOCALIZATION_FIGURES
 
 LOCALIZATION_MODEL_KEYS = ["sensors", "attenuation", "noise_variance", "readings_per_sensor"]
 LOCALIZATION_READINGS = "results/localization/readings.npy"
@@ -79,7 +78,7 @@ rule plot_localization:
         history=rules.localization_train.output.history,
         evaluation=rules.localization_evaluate.output.data,
     output:
-        reported(LOCALIZATION_FIGURES),
+        reported(RECORDS["localization"].figures),
     log:
         "logs/localization/plot.log",
     benchmark:
@@ -90,7 +89,7 @@ rule plot_localization:
         mem_mb=512,
     params:
         section=section("localization", keys=["sensors", "target"]),
-        figures=figure_options(LOCALIZATION_FIGURES),
+        figures=figure_options(RECORDS["localization"].figures),
     shell:
         "python -u {input.script} --params {params.section:q} --history {input.history}"
         " --evaluation {input.evaluation} {params.figures} > {log} 2>&1"

@@ -1,5 +1,5 @@
 # What every source feeds: results/metrics.json, the manifest figures/all and the report's captions.
-from figrepro.catalog import all_figures
+from figrepro.records import all_figures
 
 METRICS = [
     *CHEAP_METRICS,

@@ -77,7 +77,7 @@ rule plot_udl_17_1:
     group:
         CHEAP
     params:
-        figure_options(UDL_FIGURES["17_1"]),
+        figure_options(notebook_figures("17_1")),
     shell:
         "python -u {input.script} --integrals {input.integrals} {params}" " > {log} 2>&1"
 
@@ -98,7 +98,7 @@ rule plot_udl_17_2:
     group:
         CHEAP
     params:
-        figure_options(UDL_FIGURES["17_2"]),
+        figure_options(notebook_figures("17_2")),
     shell:
         "python -u {input.script} --expectation {input.expectation} --reparam {input.reparam}"
         " --score {input.score} {params} > {log} 2>&1"
@@ -120,7 +120,7 @@ rule plot_udl_17_3:
     group:
         CHEAP
     params:
-        figure_options(UDL_FIGURES["17_3"]),
+        figure_options(notebook_figures("17_3")),
     shell:
         "python -u {input.script} --f1 {input.f1} --f2 {input.f2} --f2-importance {input.f2_importance}"
         " {params} > {log} 2>&1"

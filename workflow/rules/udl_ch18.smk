@@ -129,7 +129,7 @@ rule plot_udl_18_1:
     group:
         CHEAP
     params:
-        figure_options(UDL_FIGURES["18_1"]),
+        figure_options(notebook_figures("18_1")),
     shell:
         "python -u {input.script} --forward {input.forward} --densities {input.densities}"
         " {params} > {log} 2>&1"
@@ -165,6 +165,6 @@ for _nb in ("18_2", "18_3", "18_4"):
             CHEAP
         params:
             inputs=" ".join(f"--input {name}={path}" for name, path in SAMPLING_INPUTS[_nb].items()),
-            figures=figure_options(UDL_FIGURES[_nb]),
+            figures=figure_options(notebook_figures(_nb)),
         shell:
             "python -u {input.script} {params.inputs} {params.figures} > {log} 2>&1"

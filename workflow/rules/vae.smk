@@ -1,5 +1,4 @@
 # Assignment 3: a VAE on binarized MNIST. data -> training -> four evaluations -> one plot job per figure.
-from figrepro.catalog import VAE_FIGURES
 from figrepro.vae.figures import draw_inputs
 from figrepro.vae.evidence_settings import CONFIG_KEYS as INTEGRATION_KEYS
 from figrepro.vae.mnist import BUNDLED, bundled_inputs, idx_inputs
@@ -171,7 +170,7 @@ rule vae_gradients:
         " --data {input.data} --model {input.model} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
 
 
-for _fig in VAE_FIGURES:
+for _fig in RECORDS["vae"].figures:
 
     rule:
         name:

@@ -24,10 +24,10 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from figrepro.stated import stated_decimals
+from figrepro.records import RECORDS, stated_decimals
 
 #: sources that seed NumPy's legacy generator (or torch's) as the notebook does
-SEEDED_SOURCES = frozenset({"udl/17_2", "udl/17_3", "udl/18_1", "udl/6_3", "udl/6_4", "udl/9_4"})
+SEEDED_SOURCES = frozenset(source for source, record in RECORDS.items() if record.seeds_generator)
 #: trained models: a CUDA run of the VAE agrees with the CPU run to about 3e-4 relative in the
 #: gradient means and 1e-6 in the ELBOs (measured); the tolerances leave a factor of 3 to 10
 TRAINED_SOURCES = frozenset({"vae", "localization"})
@@ -54,22 +54,14 @@ TRAINED_ABSOLUTE: dict[tuple[str, str], tuple[float, str]] = {
     ),
 }
 MC_STANDARD_ERRORS = 4.0
-#: deterministic numbers whose computation magnifies rounding far beyond 1e-9 relative. Each tolerance
-#: is about 10 times the largest move of 60 runs in which every loss value was off by an ulp at random
-#: (``python bench/rounding_sensitivity.py``); the move between an AVX2 and an AVX-512 machine is given
-#: beside it.
+#: deterministic numbers whose computation magnifies rounding far beyond 1e-9 relative (each record's
+#: ``rounding``). Each tolerance is about 10 times the largest move of 60 runs in which every loss value
+#: was off by an ulp at random (``python bench/rounding_sensitivity.py``); the move between an AVX2 and
+#: an AVX-512 machine is given beside it.
 ROUNDING_MAGNIFIED: dict[tuple[str, str], tuple[float, str]] = {
-    ("udl/6_5", "final_phi_gd_large_step"): (
-        5e-4,
-        "a step of 1 overshoots the steep direction, so the path bounces and an ulp in the loss "
-        "(1e-11 in its finite-difference gradient) grows a millionfold in 40 steps: up to 4.3e-5 "
-        "(AVX2 against AVX-512: 1.2e-5)",
-    ),
-    ("udl/9_2", "end_continuous_regularized"): (
-        3e-8,
-        "10,000 steps down a finite difference of a finite difference, where an ulp in the loss becomes "
-        "~1e-6 in the gradient (1e-16 / delta^2): up to 2.5e-9 (AVX2 against AVX-512: 3e-10)",
-    ),
+    (source, key): tolerance
+    for source, record in RECORDS.items()
+    for key, tolerance in record.rounding.items()
 }
 #: the lecture's fitted (mu, sigma): minimisers polished by Nelder-Mead (``lecture4.search.polish_xtol``)
 MINIMISERS = frozenset(
