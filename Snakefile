@@ -1,6 +1,6 @@
 # figrepro: config.yaml -> rules (workflow/rules/*.smk) -> click scripts (scripts/) -> src/figrepro
 # Build everything:     snakemake --cores 4 figures/all
-# One figure:           snakemake --cores 4 figures/udl/18_2/02_samples.pdf
+# One figure:           snakemake --cores 4 figures/vae/samples.pdf
 import os
 import sys
 

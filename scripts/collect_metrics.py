@@ -1,7 +1,7 @@
 """Gather the per-job metrics files into ``results/metrics.json``.
 
 Each input is ``results/<source>/metrics_<job>.json`` (a flat mapping of names to numbers);
-``<source>`` (e.g. ``udl/17_2``) becomes the top-level key.
+``<source>`` (``udl/<id>``, ``vae``, ...) becomes the top-level key.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Notebook 17.1's five figures from ``results/udl/17_1/integrals.npz``."""
+"""Notebook 17.1's five figures from the grids and samples of its integrals job (``--integrals``)."""
 
 from __future__ import annotations
 

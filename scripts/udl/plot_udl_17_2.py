@@ -1,4 +1,4 @@
-"""Notebook 17.2's three curves from the Monte Carlo segments in ``results/udl/17_2/``."""
+"""Notebook 17.2's three curves from its three Monte Carlo segments (expectation, reparam, score)."""
 
 from __future__ import annotations
 

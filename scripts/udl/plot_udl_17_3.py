@@ -1,4 +1,4 @@
-"""Notebook 17.3's eight figures from the three seeded segments in ``results/udl/17_3/``."""
+"""Notebook 17.3's eight figures from its three seeded segments (f1, f2, f2 by importance sampling)."""
 
 from __future__ import annotations
 

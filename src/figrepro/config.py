@@ -251,7 +251,7 @@ def typed_overrides(value: Any, schema: Mapping[str, Any], node: Mapping[str, An
 
 
 def section_schema(schema: Mapping[str, Any], path: Sequence[str]) -> dict[str, Any]:
-    """The sub-schema at ``path`` (e.g. ``["udl", "17_2"]``), keeping the shared ``$defs``."""
+    """The sub-schema at ``path`` (e.g. ``["udl", "<id>"]``), keeping the shared ``$defs``."""
     node: Mapping[str, Any] = schema
     for p in path:
         node = node["properties"][p]

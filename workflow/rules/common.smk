@@ -4,7 +4,7 @@ import json
 from figrepro.captions import caption_path
 from figrepro.codedeps import library_files
 from figrepro.codedeps import module_files as library_module_files
-from figrepro.records import RECORDS, report_subcategory
+from figrepro.records import RECORDS, record_of_rule, report_subcategory
 
 # imported under another name: `report(` opening a line would read as the report: keyword
 from snakemake.io import report as report_flag

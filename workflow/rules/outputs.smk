@@ -3,13 +3,8 @@ from figrepro.records import all_figures
 
 METRICS = [
     *CHEAP_METRICS,
-    "results/udl/17_1/metrics_integrals.json",
-    *expand("results/udl/17_2/metrics_{segment}.json", segment=["expectation", "reparam", "score"]),
-    *expand("results/udl/17_3/metrics_{estimator}.json", estimator=["f1", "f2", "f2_importance"]),
-    "results/udl/18_1/metrics_densities.json",
-    "results/udl/18_2/metrics_samples.json",
-    "results/udl/18_3/metrics_samples.json",
-    *expand("results/udl/18_4/metrics_{sampler}.json", sampler=["ddim", "accelerated"]),
+    *UDL17_METRICS,
+    *UDL18_METRICS,
     *expand("results/vae/metrics_{job}.json", job=["elbo", "decodings", "posteriors", "gradients"]),
     *expand("results/lecture4/metrics_{job}.json", job=["autodiff", "kl", "coin"]),
     "results/localization/metrics_posterior.json",

@@ -1,9 +1,16 @@
-# UDL chapter 17: latent variable models (17_1), reparameterization (17_2), importance sampling (17_3).
+# UDL chapter 17: latent variable models, reparameterization and importance sampling. Each rule finds
+# its notebook's record (results folder, config section, figures) by its own name.
+
+LATENT = record_of_rule("udl_17_1_integrals")
+REPARAM = record_of_rule("udl_17_2_montecarlo")
+IMPORTANCE = record_of_rule("udl_17_3_montecarlo")
+SEGMENTS = ["expectation", "reparam", "score"]  # of the reparameterization notebook's Monte Carlo
+ESTIMATORS = ["f1", "f2", "f2_importance"]  # of the importance-sampling notebook's
 
 
 wildcard_constraints:
-    segment="expectation|reparam|score",
-    estimator="f1|f2|f2_importance",
+    segment="|".join(SEGMENTS),
+    estimator="|".join(ESTIMATORS),
 
 
 rule udl_17_1_integrals:
@@ -11,14 +18,14 @@ rule udl_17_1_integrals:
         script=script("udl/udl_17_1_integrals.py"),
         code=library("udl/udl_17_1_integrals.py"),
     output:
-        data="results/udl/17_1/integrals.npz",
-        metrics="results/udl/17_1/metrics_integrals.json",
+        data=f"results/{LATENT.source}/integrals.npz",
+        metrics=f"results/{LATENT.source}/metrics_integrals.json",
     log:
-        "logs/udl/17_1/integrals.log",
+        f"logs/{LATENT.source}/integrals.log",
     benchmark:
-        "benchmarks/udl/17_1/integrals.tsv"
+        f"benchmarks/{LATENT.source}/integrals.tsv"
     params:
-        section=section("udl", "17_1"),
+        section=section(*LATENT.config),
         seed=config["seed"],
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed}"
@@ -30,15 +37,15 @@ rule udl_17_2_montecarlo:
         script=script("udl/udl_17_2_montecarlo.py"),
         code=library("udl/udl_17_2_montecarlo.py"),
     output:
-        data="results/udl/17_2/{segment}.npz",
-        metrics="results/udl/17_2/metrics_{segment}.json",
+        data=f"results/{REPARAM.source}/{{segment}}.npz",
+        metrics=f"results/{REPARAM.source}/metrics_{{segment}}.json",
     log:
-        "logs/udl/17_2/{segment}.log",
+        f"logs/{REPARAM.source}/{{segment}}.log",
     benchmark:
-        "benchmarks/udl/17_2/{segment}.tsv"
+        f"benchmarks/{REPARAM.source}/{{segment}}.tsv"
     threads: 2  # one thread draws the legacy stream while the other evaluates
     params:
-        section=section("udl", "17_2"),
+        section=section(*REPARAM.config),
     shell:
         "python -u {input.script} --segment {wildcards.segment} --params {params.section:q}"
         " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
@@ -49,15 +56,15 @@ rule udl_17_3_montecarlo:
         script=script("udl/udl_17_3_montecarlo.py"),
         code=library("udl/udl_17_3_montecarlo.py"),
     output:
-        data="results/udl/17_3/{estimator}.npz",
-        metrics="results/udl/17_3/metrics_{estimator}.json",
+        data=f"results/{IMPORTANCE.source}/{{estimator}}.npz",
+        metrics=f"results/{IMPORTANCE.source}/metrics_{{estimator}}.json",
     log:
-        "logs/udl/17_3/{estimator}.log",
+        f"logs/{IMPORTANCE.source}/{{estimator}}.log",
     benchmark:
-        "benchmarks/udl/17_3/{estimator}.tsv"
+        f"benchmarks/{IMPORTANCE.source}/{{estimator}}.tsv"
     threads: 2
     params:
-        section=section("udl", "17_3"),
+        section=section(*IMPORTANCE.config),
     shell:
         "python -u {input.script} --estimator {wildcards.estimator} --params {params.section:q}"
         " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
@@ -67,38 +74,36 @@ rule plot_udl_17_1:
     input:
         script=script("udl/plot_udl_17_1.py"),
         code=library("udl/plot_udl_17_1.py"),
-        integrals="results/udl/17_1/integrals.npz",
+        integrals=rules.udl_17_1_integrals.output.data,
     output:
-        udl_figures("17_1"),
+        reported(LATENT.figures),
     log:
-        "logs/udl/17_1/plot.log",
+        f"logs/{LATENT.source}/plot.log",
     benchmark:
-        "benchmarks/udl/17_1/plot.tsv"
+        f"benchmarks/{LATENT.source}/plot.tsv"
     group:
         CHEAP
     params:
-        figure_options(notebook_figures("17_1")),
+        figure_options(LATENT.figures),
     shell:
         "python -u {input.script} --integrals {input.integrals} {params}" " > {log} 2>&1"
 
 
 rule plot_udl_17_2:
     input:
+        **{segment: expand(rules.udl_17_2_montecarlo.output.data, segment=segment)[0] for segment in SEGMENTS},
         script=script("udl/plot_udl_17_2.py"),
         code=library("udl/plot_udl_17_2.py"),
-        expectation="results/udl/17_2/expectation.npz",
-        reparam="results/udl/17_2/reparam.npz",
-        score="results/udl/17_2/score.npz",
     output:
-        udl_figures("17_2"),
+        reported(REPARAM.figures),
     log:
-        "logs/udl/17_2/plot.log",
+        f"logs/{REPARAM.source}/plot.log",
     benchmark:
-        "benchmarks/udl/17_2/plot.tsv"
+        f"benchmarks/{REPARAM.source}/plot.tsv"
     group:
         CHEAP
     params:
-        figure_options(notebook_figures("17_2")),
+        figure_options(REPARAM.figures),
     shell:
         "python -u {input.script} --expectation {input.expectation} --reparam {input.reparam}"
         " --score {input.score} {params} > {log} 2>&1"
@@ -106,21 +111,27 @@ rule plot_udl_17_2:
 
 rule plot_udl_17_3:
     input:
+        **{name: expand(rules.udl_17_3_montecarlo.output.data, estimator=name)[0] for name in ESTIMATORS},
         script=script("udl/plot_udl_17_3.py"),
         code=library("udl/plot_udl_17_3.py"),
-        f1="results/udl/17_3/f1.npz",
-        f2="results/udl/17_3/f2.npz",
-        f2_importance="results/udl/17_3/f2_importance.npz",
     output:
-        udl_figures("17_3"),
+        reported(IMPORTANCE.figures),
     log:
-        "logs/udl/17_3/plot.log",
+        f"logs/{IMPORTANCE.source}/plot.log",
     benchmark:
-        "benchmarks/udl/17_3/plot.tsv"
+        f"benchmarks/{IMPORTANCE.source}/plot.tsv"
     group:
         CHEAP
     params:
-        figure_options(notebook_figures("17_3")),
+        figure_options(IMPORTANCE.figures),
     shell:
         "python -u {input.script} --f1 {input.f1} --f2 {input.f2} --f2-importance {input.f2_importance}"
         " {params} > {log} 2>&1"
+
+
+#: what chapter 17's jobs add to results/metrics.json
+UDL17_METRICS = [
+    rules.udl_17_1_integrals.output.metrics,
+    *expand(rules.udl_17_2_montecarlo.output.metrics, segment=SEGMENTS),
+    *expand(rules.udl_17_3_montecarlo.output.metrics, estimator=ESTIMATORS),
+]

@@ -1,14 +1,19 @@
-# UDL chapter 18: the diffusion encoder (18_1) and three families of lookup-table decoders.
-# 18_4 samples with the noise tables trained once for 18_3.
+# UDL chapter 18: the diffusion encoder and three families of lookup-table decoders; the families
+# notebook samples with the noise tables trained once for the reparameterized model. The encoder's
+# and the families' rules find their record (results folder, config section, figures) by their names.
+
+ENCODER = record_of_rule("udl_18_1_forward")
+FAMILIES = record_of_rule("udl_18_4_sample")
+SAMPLERS = ["ddim", "accelerated"]  # the families notebook's
 
 
 wildcard_constraints:
     table_nb="18_2|18_3",
-    sampler="ddim|accelerated",
+    sampler="|".join(SAMPLERS),
 
 
 TABLE_TARGET = {"18_2": "mean", "18_3": "noise"}
-SAMPLER_KEYS = {  # the 18_4 keys each sampler reads, so a constant of one reruns only that one
+SAMPLER_KEYS = {  # the families' keys each sampler reads, so a constant of one reruns only that one
     "ddim": ["ddim_sigma", "n_samples"],
     "accelerated": ["accelerated_sigma", "accelerated_steps", "n_samples"],
 }
@@ -19,13 +24,13 @@ rule udl_18_1_forward:
         script=script("udl/udl_18_1_forward.py"),
         code=library("udl/udl_18_1_forward.py"),
     output:
-        "results/udl/18_1/forward.npz",
+        f"results/{ENCODER.source}/forward.npz",
     log:
-        "logs/udl/18_1/forward.log",
+        f"logs/{ENCODER.source}/forward.log",
     benchmark:
-        "benchmarks/udl/18_1/forward.tsv"
+        f"benchmarks/{ENCODER.source}/forward.tsv"
     params:
-        section=section("udl", "18_1"),
+        section=section(*ENCODER.config),
     shell:
         "python -u {input.script} --params {params.section:q} --out {output} > {log} 2>&1"
 
@@ -35,14 +40,14 @@ rule udl_18_1_densities:
         script=script("udl/udl_18_1_densities.py"),
         code=library("udl/udl_18_1_densities.py"),
     output:
-        data="results/udl/18_1/densities.npz",
-        metrics="results/udl/18_1/metrics_densities.json",
+        data=f"results/{ENCODER.source}/densities.npz",
+        metrics=f"results/{ENCODER.source}/metrics_densities.json",
     log:
-        "logs/udl/18_1/densities.log",
+        f"logs/{ENCODER.source}/densities.log",
     benchmark:
-        "benchmarks/udl/18_1/densities.tsv"
+        f"benchmarks/{ENCODER.source}/densities.tsv"
     params:
-        section=section("udl", "18_1"),
+        section=section(*ENCODER.config),
     shell:
         "python -u {input.script} --params {params.section:q} --out {output.data}"
         " --metrics {output.metrics} > {log} 2>&1"
@@ -68,7 +73,8 @@ rule udl_18_train_tables:
 
 
 rule udl_18_sample_reverse:
-    """18_2 (mean tables, eq. 18.16) and 18_3 (noise tables, Alg. 18.2)."""
+    """The 1-D diffusion model (mean tables, eq. 18.16) and the reparameterized one (noise tables,
+    Alg. 18.2)."""
     input:
         script=script("udl/udl_18_sample.py"),
         code=library("udl/udl_18_sample.py"),
@@ -92,21 +98,21 @@ rule udl_18_sample_reverse:
 
 
 rule udl_18_4_sample:
-    """DDIM over every step, and the accelerated sampler, on the 18_3 noise tables."""
+    """DDIM over every step, and the accelerated sampler, on the reparameterized model's noise tables."""
     input:
         script=script("udl/udl_18_sample.py"),
         code=library("udl/udl_18_sample.py"),
-        tables="results/udl/18_3/tables.npz",
+        tables=expand(rules.udl_18_train_tables.output, table_nb="18_3")[0],
     output:
-        samples="results/udl/18_4/samples_{sampler}.npy",
-        paths="results/udl/18_4/paths_{sampler}.npz",
-        metrics="results/udl/18_4/metrics_{sampler}.json",
+        samples=f"results/{FAMILIES.source}/samples_{{sampler}}.npy",
+        paths=f"results/{FAMILIES.source}/paths_{{sampler}}.npz",
+        metrics=f"results/{FAMILIES.source}/metrics_{{sampler}}.json",
     log:
-        "logs/udl/18_4/sample_{sampler}.log",
+        f"logs/{FAMILIES.source}/sample_{{sampler}}.log",
     benchmark:
-        "benchmarks/udl/18_4/sample_{sampler}.tsv"
+        f"benchmarks/{FAMILIES.source}/sample_{{sampler}}.tsv"
     params:
-        section=lambda wc: section("udl", "18_4", keys=SAMPLER_KEYS[wc.sampler]),
+        section=lambda wc: section(*FAMILIES.config, keys=SAMPLER_KEYS[wc.sampler]),
         seed=config["seed"],
     shell:
         "python -u {input.script} --sampler {wildcards.sampler} --params {params.section:q}"
@@ -118,53 +124,66 @@ rule plot_udl_18_1:
     input:
         script=script("udl/plot_udl_18_1.py"),
         code=library("udl/plot_udl_18_1.py"),
-        forward="results/udl/18_1/forward.npz",
-        densities="results/udl/18_1/densities.npz",
+        forward=rules.udl_18_1_forward.output[0],
+        densities=rules.udl_18_1_densities.output.data,
     output:
-        udl_figures("18_1"),
+        reported(ENCODER.figures),
     log:
-        "logs/udl/18_1/plot.log",
+        f"logs/{ENCODER.source}/plot.log",
     benchmark:
-        "benchmarks/udl/18_1/plot.tsv"
+        f"benchmarks/{ENCODER.source}/plot.tsv"
     group:
         CHEAP
     params:
-        figure_options(notebook_figures("18_1")),
+        figure_options(ENCODER.figures),
     shell:
         "python -u {input.script} --forward {input.forward} --densities {input.densities}"
         " {params} > {log} 2>&1"
 
 
-SAMPLING_INPUTS = {  # notebook -> what its plot job reads, by the names its figures read them under
-    "18_2": {"samples": "results/udl/18_2/samples.npy", "paths": "results/udl/18_2/paths.npz"},
-    "18_3": {"samples": "results/udl/18_3/samples.npy", "paths": "results/udl/18_3/paths.npz"},
-    "18_4": {
-        f"{sampler}_{kind}": f"results/udl/18_4/{kind}_{sampler}.{ext}"
-        for sampler in ("ddim", "accelerated")
-        for kind, ext in (("samples", "npy"), ("paths", "npz"))
-    },
-}
+def sampling_inputs(record):
+    """What a sampling notebook's plot job reads, by the names its figures read them under:
+    ``samples`` and ``paths`` of its one run, or ``<sampler>_samples`` ... of each sampler's."""
+    if record is FAMILIES:
+        return {
+            f"{sampler}_{kind}": expand(getattr(rules.udl_18_4_sample.output, kind), sampler=sampler)[0]
+            for sampler in SAMPLERS
+            for kind in ("samples", "paths")
+        }
+    outputs = rules.udl_18_sample_reverse.output
+    return {
+        kind: expand(getattr(outputs, kind), table_nb=record.config[-1])[0] for kind in ("samples", "paths")
+    }
 
 
-for _nb in ("18_2", "18_3", "18_4"):
+for _rule in ("plot_udl_18_2", "plot_udl_18_3", "plot_udl_18_4"):
+    _record = record_of_rule(_rule)
 
     rule:
         name:
-            f"plot_udl_{_nb}"
+            _rule
         input:
             script=script("udl/plot_udl_18_sampling.py"),
             code=library("udl/plot_udl_18_sampling.py"),
-            runs=list(SAMPLING_INPUTS[_nb].values()),
+            runs=list(sampling_inputs(_record).values()),
         output:
-            udl_figures(_nb),
+            reported(_record.figures),
         log:
-            f"logs/udl/{_nb}/plot.log",
+            f"logs/{_record.source}/plot.log",
         benchmark:
-            f"benchmarks/udl/{_nb}/plot.tsv"
+            f"benchmarks/{_record.source}/plot.tsv"
         group:
             CHEAP
         params:
-            inputs=" ".join(f"--input {name}={path}" for name, path in SAMPLING_INPUTS[_nb].items()),
-            figures=figure_options(notebook_figures(_nb)),
+            inputs=" ".join(f"--input {name}={path}" for name, path in sampling_inputs(_record).items()),
+            figures=figure_options(_record.figures),
         shell:
             "python -u {input.script} {params.inputs} {params.figures} > {log} 2>&1"
+
+
+#: what chapter 18's jobs add to results/metrics.json
+UDL18_METRICS = [
+    rules.udl_18_1_densities.output.metrics,
+    *expand(rules.udl_18_sample_reverse.output.metrics, table_nb=list(TABLE_TARGET)),
+    *expand(rules.udl_18_4_sample.output.metrics, sampler=SAMPLERS),
+]

@@ -20,7 +20,7 @@ from figrepro.vae.figures import draw_inputs
 
 __all__ = ["RECORDS", "Figure", "Key", "Notebook", "Record"]
 
-#: every source and notebook, by source ("udl/6_3", "vae", ...), in the report's order
+#: every source and notebook, by source ("udl/<id>", "vae", ...), in the report's order
 RECORDS: dict[str, Record] = {
     record.source: record for record in (*udl.RECORDS, vae.VAE, lecture4.LECTURE4, localization.LOCALIZATION)
 }
@@ -38,6 +38,13 @@ def figures(source: str) -> tuple[Figure, ...]:
 def one_job_notebooks() -> list[Record]:
     """The notebooks computed and drawn by one job each (chapters 1-9, 16, 21, the blog)."""
     return [record for record in RECORDS.values() if record.job is not None]
+
+
+def record_of_rule(rule: str) -> Record:
+    """The record whose jobs include rule ``rule`` (a rule file finds its notebook's folder, config
+    section and figures here, so that it names no notebook itself)."""
+    (record,) = (r for r in RECORDS.values() if rule in r.rules or (r.job and r.job.rule == rule))
+    return record
 
 
 def validate_config(config: dict[str, Any], schema: Mapping[str, Any]) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-Key = tuple[str, ...]  # a path into the config: ("udl", "17_1")
+Key = tuple[str, ...]  # a path into the config: ("udl", "<id>"), ("vae", "train")
 #: a check of the config that its schema cannot make (shapes, orders, counts the figures need): it
 #: reads the whole config and yields one line per problem, naming the key
 Check = Callable[[Mapping[str, Any]], Iterator[str]]
@@ -14,7 +14,7 @@ Check = Callable[[Mapping[str, Any]], Iterator[str]]
 
 @dataclass(frozen=True)
 class Figure:
-    source: str  # "udl/17_1", "lecture4", ...
+    source: str  # "udl/<id>", "lecture4", ...
     name: str  # what its script draws it as: "latent_curve"
     title: str
     ext: str | None = None  # a fixed file type (the lecture's own file names), else figures.format
@@ -45,12 +45,14 @@ class Record:
     pipeline runs and checks it. Rules, captions, the manifest, the printed-number tests and the
     budget script read these; no job imports them (editing a title redraws nothing)."""
 
-    source: str  # "udl/6_3": its figures' and results' folder, its key in results/metrics.json
+    source: str  # "udl/<id>": its figures' and results' folder, its key in results/metrics.json
     category: str  # the report's category ("Understanding Deep Learning", "VAE assignment", ...)
     name: str  # the report's subcategory ("6.3 Stochastic gradient descent")
     config: Key  # its config section
     figures: tuple[Figure, ...] = ()
     job: Notebook | None = None  # set for a notebook computed and drawn by one job
+    #: the rules of its other jobs, whose rule files find the record by these names
+    rules: tuple[str, ...] = ()
     reads: tuple[Key, ...] = ()  # further config sections its jobs read
     takes_seed: bool = False  # its jobs take the top-level seed (the source sets none)
     seeds_generator: bool = False  # the source seeds its generator: the numbers come out bit for bit

@@ -555,6 +555,7 @@ UDL_17_1 = udl_record(
         ("posterior", "Posterior Pr(z|x1=0.9,x2=-0.9)"),
     ),
     takes_seed=True,
+    rules=("udl_17_1_integrals", "plot_udl_17_1"),
 )
 
 
@@ -567,6 +568,7 @@ UDL_17_2 = udl_record(
         ("score_gradient", "dE/dphi by the score function (REINFORCE) against phi"),
     ),
     seeds_generator=True,
+    rules=("udl_17_2_montecarlo", "plot_udl_17_2"),
 )
 
 
@@ -584,6 +586,7 @@ UDL_17_3 = udl_record(
         ("f2_importance", "Second function with importance sampling from q(y) = Norm(3,1)"),
     ),
     seeds_generator=True,
+    rules=("udl_17_3_montecarlo", "plot_udl_17_3"),
 )
 
 
@@ -600,6 +603,7 @@ UDL_18_1 = udl_record(
         *((f"marginal_t{t:03d}", f"Fig. 18.4: marginal q(z_{t})") for t in MARGINAL_STEPS_18_1),
     ),
     seeds_generator=True,
+    rules=("udl_18_1_forward", "udl_18_1_densities", "plot_udl_18_1"),
 )
 
 
@@ -612,6 +616,7 @@ UDL_18_2 = udl_record(
     ),
     takes_seed=True,
     checks=(_table_bins("18_2"),),
+    rules=("udl_18_train_tables", "udl_18_sample_reverse", "plot_udl_18_2"),
 )
 
 
@@ -624,6 +629,7 @@ UDL_18_3 = udl_record(
     ),
     takes_seed=True,
     checks=(_table_bins("18_3"),),
+    rules=("udl_18_train_tables", "udl_18_sample_reverse", "plot_udl_18_3"),
 )
 
 
@@ -640,6 +646,7 @@ UDL_18_4 = udl_record(
     reads=(("udl", "18_3"),),  # 18.4 samples with the tables trained for 18.3
     takes_seed=True,
     checks=(_accelerated_steps,),
+    rules=("udl_18_4_sample", "plot_udl_18_4"),
 )
 
 

@@ -48,7 +48,7 @@ def integrand(estimator: str, proposal_mean: float) -> Integrand:
             return f2(y) * normal_pdf(y) / normal_pdf(y, proposal_mean, 1.0)
 
         return weighted
-    raise ValueError(f"unknown 17_3 estimator {estimator!r}; expected one of {ESTIMATORS}")
+    raise ValueError(f"unknown importance-sampling estimator {estimator!r}; expected one of {ESTIMATORS}")
 
 
 def estimator_batches(

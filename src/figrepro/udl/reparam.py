@@ -107,7 +107,7 @@ def segment_batches(segment: str, params: dict, phi_grid: Sequence[float]) -> li
             batches.append(Batch(1, var["n_samples"], reparam_integrand(var["phi"]), "var reparam"))
             batches.append(Batch(1, var["n_samples"], score_integrand(var["phi"]), "var score"))
         return batches
-    raise ValueError(f"unknown 17_2 segment {segment!r}; expected one of {SEGMENTS}")
+    raise ValueError(f"unknown Monte Carlo segment {segment!r}; expected one of {SEGMENTS}")
 
 
 def segment_results(
