@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from figrepro.config import load_schema, validate
+from figrepro.config import shipped_config
 from figrepro.localization import network
 from figrepro.localization import posterior as post
 from figrepro.localization.model import SensorModel
@@ -28,7 +28,7 @@ def main() -> None:
     parser.add_argument("--data-seed", type=int, default=2026, help="the top-level seed of the readings")
     args = parser.parse_args()
     deterministic_torch(1)
-    cfg = validate({}, load_schema(ROOT / "workflow/schemas/config.schema.yaml"))["localization"]
+    cfg = shipped_config(ROOT)["localization"]
     model = SensorModel.from_config(cfg)
     x = model.sample_readings(numpy_stream(args.data_seed, "readings"), np.asarray(cfg["target"]))
     exact = post.exact_posterior(model, x, cfg["grid"]["limit"], cfg["grid"]["spacing"])

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from figrepro.config import load_schema, validate
+from figrepro.config import shipped_config
 from figrepro.lecture4 import divergence as dv
 from figrepro.lecture4.brute_force import brute_minimise
 from figrepro.lecture4.coin import CoinModel
@@ -135,7 +135,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=60, help="perturbed runs per number")
     args = parser.parse_args()
-    cfg = validate({}, load_schema(ROOT / "workflow/schemas/config.schema.yaml"))
+    cfg = shipped_config(ROOT)
     rng = np.random.default_rng(0)
     print(f"{'number':45s} {'largest move':>12s} {'allowed':>9s}  tolerance")
     for source, key, compute in cases(cfg):

@@ -1,4 +1,4 @@
-"""The config schema: defaults, the shipped config.yaml, and clear refusals."""
+"""The config: the schema (types and ranges), config.yaml (every value, once), and clear refusals."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from figrepro.config import ConfigError, key_path, load_schema, typed_overrides
+from figrepro.config import ConfigError, key_path, load_schema, merged, shipped_config, typed_overrides
 from figrepro.records import validate_config
 
 
@@ -18,16 +18,31 @@ def schema(root: Path) -> dict:
     return load_schema(root / "workflow/schemas/config.schema.yaml")
 
 
-def test_shipped_config_is_valid_and_states_the_defaults(root: Path, schema: dict) -> None:
+def _no_values(node: object, where: str = "") -> list[str]:
+    """Where the schema would hold a value of its own (a default, an example)."""
+    if isinstance(node, dict):
+        found = [f"{where}.{key}" for key in ("default", "examples") if key in node]
+        return found + [hit for key, sub in node.items() for hit in _no_values(sub, f"{where}.{key}")]
+    if isinstance(node, list):
+        return [hit for i, sub in enumerate(node) for hit in _no_values(sub, f"{where}[{i}]")]
+    return []
+
+
+def test_each_value_lives_in_config_yaml_alone(root: Path, schema: dict) -> None:
     shipped = yaml.safe_load((root / "config.yaml").read_text())
-    filled = validate_config(copy.deepcopy(shipped), schema)
-    assert filled == shipped  # every constant is written out in config.yaml
-    assert validate_config({}, schema) == shipped
+    assert validate_config(copy.deepcopy(shipped), schema) == shipped
     assert shipped["udl"]["17_1"]["sigma_sq"] == 0.04
+    assert _no_values(schema) == []  # the schema says types and ranges, never a value
+    with pytest.raises(ConfigError, match=re.escape("seed: missing (config.yaml gives every key its value)")):
+        validate_config({}, schema)
+    del shipped["udl"]["17_1"]["sigma_sq"]
+    with pytest.raises(ConfigError, match=re.escape('udl."17_1".sigma_sq: missing')):
+        validate_config(shipped, schema)
 
 
 def test_smoke_config_is_valid(root: Path, schema: dict) -> None:
-    validate_config(yaml.safe_load((root / "tests/smoke_config.yaml").read_text()), schema)
+    smoke = yaml.safe_load((root / "tests/smoke_config.yaml").read_text())
+    validate_config(merged(shipped_config(root), smoke), schema)  # merged over config.yaml, as Snakemake does
 
 
 @pytest.mark.parametrize(
@@ -68,8 +83,8 @@ def test_smoke_config_is_valid(root: Path, schema: dict) -> None:
         ({"udl": {"5_1": {"sigma": 0}}}, 'udl."5_1".sigma: 0 is less than or equal to the minimum of 0'),
         ({"udl": {"3_1": {"fit": {"theta": [[1, 2], [3, 4]], "phi": [1, 2, 3, 4]}}}}, 'udl."3_1".fit.theta'),
         (
-            {"udl": {"4_1": {"net1": {"theta": [[0, 1]] * 3}}}},
-            "udl.\"4_1\".net1: 'phi' is a required property",
+            {"udl": {"4_1": {"net1": {"theta": [[0, 1]] * 3, "phi": [1, 2]}}}},
+            'udl."4_1".net1.phi: [1, 2] is too short',
         ),
         ({"udl": {"4_3": {"deep": {"sizes": [4]}}}}, 'udl."4_3".deep.sizes'),
         ({"udl": {"5_1": {"sigma_sweep_beta1": "worst"}}}, 'udl."5_1".sigma_sweep_beta1'),
@@ -124,9 +139,9 @@ def test_smoke_config_is_valid(root: Path, schema: dict) -> None:
         ({"udl": {"gradient_flow": {"predictive_times": [1.0]}}}, "udl.gradient_flow.predictive_times"),
     ],
 )
-def test_bad_values_are_refused_naming_the_key(schema: dict, config: dict, message: str) -> None:
+def test_bad_values_are_refused_naming_the_key(root: Path, schema: dict, config: dict, message: str) -> None:
     with pytest.raises(ConfigError) as err:
-        validate_config(config, schema)
+        validate_config(merged(shipped_config(root), config), schema)
     assert message in str(err.value)
 
 

@@ -10,7 +10,7 @@ import torch
 from scipy import stats
 from script_runner import run
 
-from figrepro.config import ConfigError, load_schema, validate
+from figrepro.config import ConfigError, shipped_config
 from figrepro.grid2d import grid_kl
 from figrepro.io import save_npy
 from figrepro.localization import network
@@ -24,7 +24,7 @@ SEED = 2026
 
 @pytest.fixture(scope="module")
 def cfg(root: Path) -> dict:
-    return validate({}, load_schema(root / "workflow/schemas/config.schema.yaml"))["localization"]
+    return shipped_config(root)["localization"]
 
 
 @pytest.fixture(scope="module")

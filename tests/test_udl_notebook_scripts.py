@@ -92,7 +92,7 @@ def test_a_hand_fitted_3_1_network_changes_the_loss(tmp_path: Path) -> None:
     ("nb", "params", "message"),
     [
         ("5_1", {"sigma": 0}, 'udl."5_1".sigma'),
-        ("5_3", {"network": {"beta_0": [1.0]}}, 'udl."5_3".network'),
+        ("5_3", {"network": {"beta_0": ["a"]}}, 'udl."5_3".network.beta_0[0]'),
         ("3_4", {"network": {"theta": [[0.3, -1.0]], "phi": [0.0, 1.0]}}, 'udl."3_4".network.theta'),
         ("7_1", {"beta": [1.0, 2.0]}, 'udl."7_1".beta'),
         ("21_1", {"thresholds": "fair"}, 'udl."21_1".thresholds'),

@@ -39,7 +39,7 @@ def params_option(script_file: str, *section: str) -> Callable[[F], F]:
         type=ConfigSection(schema_path(script_file), *section),
         default="{}",
         show_default=True,
-        help=f"config section {'.'.join(section)} as JSON; missing keys take the schema defaults",
+        help=f"config section {'.'.join(section)} as JSON; keys left out take config.yaml's values",
     )
 
 

@@ -1,4 +1,4 @@
-"""Validation of ``config.yaml`` against its JSON schema, with the schema's defaults filled in.
+"""Validation of ``config.yaml`` against its JSON schema (types and ranges; the values live in config.yaml).
 
 Errors name the offending key in the config's own spelling, e.g. ``udl."<id>".sigma`` (a key that is
 not a plain name is quoted).
@@ -37,26 +37,50 @@ def key_path(parts: Sequence[Any]) -> str:
     return "".join(out) or "(top level)"
 
 
-def _with_defaults(
+MISSING = "missing (config.yaml gives every key its value)"
+
+
+def _every_key_given(
     cls: type[jsonschema.protocols.Validator],
 ) -> type[jsonschema.protocols.Validator]:
+    """The schema holds types and ranges, ``config.yaml`` every value: a key the schema knows and
+    the config leaves out is an error, as an unknown key is."""
     validate_properties = cls.VALIDATORS["properties"]
 
-    def set_defaults(validator, properties, instance, schema):  # type: ignore[no-untyped-def]
+    def every_key(validator, properties, instance, schema):  # type: ignore[no-untyped-def]
         if isinstance(instance, dict):
-            for name, sub in properties.items():
-                if "default" in sub and name not in instance:
-                    instance[name] = copy.deepcopy(sub["default"])
+            for name in properties:
+                if name not in instance:
+                    yield jsonschema.ValidationError(MISSING, path=[name])
         yield from validate_properties(validator, properties, instance, schema)
 
-    return jsonschema.validators.extend(cls, {"properties": set_defaults})
+    return jsonschema.validators.extend(cls, {"properties": every_key})
 
 
-_Validator = _with_defaults(jsonschema.Draft202012Validator)
+_Validator = _every_key_given(jsonschema.Draft202012Validator)
+CONFIG_FILE = "config.yaml"  # beside workflow/, at the top of the repository
 
 
 def load_schema(path: str | Path) -> dict[str, Any]:
     return yaml.safe_load(Path(path).read_text())
+
+
+def merged(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """``over`` on top of ``base``, section by section (as Snakemake merges ``--configfile``)."""
+    out = copy.deepcopy(dict(base))
+    for key, value in over.items():
+        if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
+            out[key] = merged(out[key], value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def shipped_config(root: str | Path) -> dict[str, Any]:
+    """The repository's ``config.yaml``, validated: every constant at the sources' values."""
+    root = Path(root)
+    schema = load_schema(root / "workflow" / "schemas" / "config.schema.yaml")
+    return validate(yaml.safe_load((root / CONFIG_FILE).read_text()), schema)
 
 
 def _describe(error: jsonschema.ValidationError) -> str:
@@ -163,7 +187,7 @@ def _vae_errors(vae: Mapping[str, Any]) -> Iterator[str]:
 
 
 def validate(config: dict[str, Any], schema: Mapping[str, Any]) -> dict[str, Any]:
-    """Fill defaults into ``config`` (in place) and return it; raise ``ConfigError`` if invalid."""
+    """Return ``config`` if the schema and the cross-field checks accept it; else raise ``ConfigError``."""
     validator = _Validator(schema)
     errors = sorted(validator.iter_errors(config), key=lambda e: [str(p) for p in e.absolute_path])
     messages = [_describe(e) for e in errors]
@@ -259,7 +283,8 @@ def section_schema(schema: Mapping[str, Any], path: Sequence[str]) -> dict[str, 
 
 
 class ConfigSection(click.ParamType):
-    """A click option holding one config section as JSON, validated (and defaulted) by the schema."""
+    """A click option holding one config section as JSON, validated by the schema; the keys it leaves
+    out take their values from ``config.yaml`` (the workflow hands over whole sections)."""
 
     name = "json"
 
@@ -275,6 +300,11 @@ class ConfigSection(click.ParamType):
                 data = json.loads(value)
             except json.JSONDecodeError as exc:
                 self.fail(f"not valid JSON ({exc})", param, ctx)
+        shipped: Any = yaml.safe_load((self.schema_path.parents[2] / CONFIG_FILE).read_text())
+        for key in self.path:
+            shipped = shipped.get(key, {}) if isinstance(shipped, Mapping) else {}
+        if isinstance(data, Mapping) and isinstance(shipped, Mapping):
+            data = merged(shipped, data)
         sub = section_schema(load_schema(self.schema_path), self.path)
         try:
             validate(data, sub)
