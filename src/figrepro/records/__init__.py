@@ -31,10 +31,6 @@ def all_figures() -> list[Figure]:
     return [fig for record in RECORDS.values() for fig in record.figures]
 
 
-def figures(source: str) -> tuple[Figure, ...]:
-    return RECORDS[source].figures
-
-
 def one_job_notebooks() -> list[Record]:
     """The notebooks computed and drawn by one job each (chapters 1-9, 16, 21, the blog)."""
     return [record for record in RECORDS.values() if record.job is not None]
@@ -48,7 +44,7 @@ def record_of_rule(rule: str) -> Record:
 
 
 def validate_config(config: dict[str, Any], schema: Mapping[str, Any]) -> dict[str, Any]:
-    """:func:`figrepro.config.validate`, then every record's own checks of the filled config."""
+    """:func:`figrepro.config.validate`, then every record's own checks of the whole config."""
     validate(config, schema)
     problems = [line for record in RECORDS.values() for check in record.checks for line in check(config)]
     if problems:
