@@ -23,9 +23,10 @@ from figrepro.lecture4.coin import CoinModel
 from figrepro.lecture4.monte_carlo import mixture_torch
 from figrepro.montecarlo import Batch, run_batches
 from figrepro.random_streams import legacy_generator
-from figrepro.udl import importance, latent_1d, training
-from figrepro.udl.lookup import BinGrid
-from figrepro.udl.mixture import TRUE_MIXTURE
+from figrepro.udl.diffusion import training
+from figrepro.udl.diffusion.lookup import BinGrid
+from figrepro.udl.diffusion.mixture import TRUE_MIXTURE
+from figrepro.udl.latent import importance, latent_1d
 
 
 def timed(fn: Callable[[], object]) -> tuple[float, object]:

@@ -24,10 +24,10 @@ from figrepro.lecture4.brute_force import brute_minimise
 from figrepro.lecture4.coin import CoinModel
 from figrepro.records import RECORDS
 from figrepro.reproduction.tolerances import tolerance
-from figrepro.udl import implicit_regularization as ir
-from figrepro.udl.finite_differences import central_gradient_of
-from figrepro.udl.optimisers import gradient_descent
-from figrepro.udl.toy_losses import elongated_bowl
+from figrepro.udl.optimisation.finite_differences import central_gradient_of
+from figrepro.udl.optimisation.optimisers import gradient_descent
+from figrepro.udl.optimisation.toy_losses import elongated_bowl
+from figrepro.udl.regularization import implicit_regularization as ir
 
 ROOT = Path(__file__).resolve().parents[1]
 Loss = Callable[[np.ndarray, np.ndarray], np.ndarray]

@@ -8,9 +8,10 @@ from scipy import integrate, stats
 
 from figrepro.random_streams import legacy_generator
 from figrepro.sample_stats import summary, wasserstein1_to_cdf
-from figrepro.udl import diffusion, sampling, training
-from figrepro.udl.lookup import BinGrid, TableAccumulator, lookup
-from figrepro.udl.mixture import TRUE_MIXTURE
+from figrepro.udl.diffusion import forward as diffusion
+from figrepro.udl.diffusion import sampling, training
+from figrepro.udl.diffusion.lookup import BinGrid, TableAccumulator, lookup
+from figrepro.udl.diffusion.mixture import TRUE_MIXTURE
 
 BETA, T = 0.01511, 100
 GRID = BinGrid(3.0, 0.01)

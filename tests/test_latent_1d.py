@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from figrepro.udl import latent_1d as lvm
+from figrepro.udl.latent import latent_1d as lvm
 
 Z = np.arange(-3.0, 3.0, 0.01)
 X1 = np.arange(-0.5, 2.5, 0.01)

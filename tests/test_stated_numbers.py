@@ -7,7 +7,7 @@ import pytest
 
 from figrepro.montecarlo import Batch, run_batches
 from figrepro.random_streams import legacy_generator
-from figrepro.udl import importance, reparam
+from figrepro.udl.latent import importance, reparam
 
 REL = 1e-12
 

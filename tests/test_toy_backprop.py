@@ -8,7 +8,7 @@ import pytest
 import torch
 from udl_printed import TOY_MODEL_7_1, as_printed
 
-from figrepro.udl import toy_backprop
+from figrepro.udl.networks import toy_backprop
 
 BETA = (1.0, 2.0, -3.0, 0.4)
 OMEGA = (0.1, -0.4, 2.0, 3.0)

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from figrepro.random_streams import legacy_generator
-from figrepro.udl import bayesian_regression as br
-from figrepro.udl.contraction import fixed_point_iteration, invert_residual, wavy_line
-from figrepro.udl.fairness import FrequencyCurve, Group, rate_above, threshold_for
+from figrepro.udl.fairness.thresholds import FrequencyCurve, Group, rate_above, threshold_for
+from figrepro.udl.flows.contraction import fixed_point_iteration, invert_residual, wavy_line
+from figrepro.udl.regularization import bayesian_regression as br
 
 
 def test_9_4_data_are_the_notebooks_draws() -> None:

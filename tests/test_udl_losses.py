@@ -9,8 +9,7 @@ from scipy import stats
 from scipy.optimize import minimize_scalar
 
 from figrepro.distributions import normal_logpdf, normal_pdf
-from figrepro.udl.activations import sigmoid, softmax
-from figrepro.udl.likelihoods import (
+from figrepro.udl.losses.likelihoods import (
     Sweep,
     bernoulli_log_pmf,
     bernoulli_pmf,
@@ -20,8 +19,9 @@ from figrepro.udl.likelihoods import (
     negative_log_likelihood,
     sum_of_squares,
 )
-from figrepro.udl.networks import Layer, forward, matrix_layers, output_bias_sweep
-from figrepro.udl.toy_data import X_TRAIN, Y_BINARY, Y_CLASSES, Y_REGRESSION_5_1
+from figrepro.udl.networks.activations import sigmoid, softmax
+from figrepro.udl.networks.networks import Layer, forward, matrix_layers, output_bias_sweep
+from figrepro.udl.networks.toy_data import X_TRAIN, Y_BINARY, Y_CLASSES, Y_REGRESSION_5_1
 
 
 def test_probabilities_against_scipy() -> None:

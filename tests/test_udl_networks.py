@@ -6,10 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from figrepro.udl.activations import heaviside, linear, relu, sigmoid, softmax
-from figrepro.udl.likelihoods import sum_of_squares
-from figrepro.udl.linear_functions import linear_function, linear_map
-from figrepro.udl.networks import (
+from figrepro.udl.losses.likelihoods import sum_of_squares
+from figrepro.udl.networks.activations import heaviside, linear, relu, sigmoid, softmax
+from figrepro.udl.networks.linear_functions import linear_function, linear_map
+from figrepro.udl.networks.networks import (
     Layer,
     ShallowNet,
     composed_layers,
@@ -20,7 +20,7 @@ from figrepro.udl.networks import (
     output_bias_sweep,
     random_layers,
 )
-from figrepro.udl.toy_data import X_TRAIN, Y_REGRESSION_3_1
+from figrepro.udl.networks.toy_data import X_TRAIN, Y_REGRESSION_3_1
 
 
 def test_activations() -> None:

@@ -9,12 +9,15 @@ import numpy as np
 import pytest
 
 from figrepro.random_streams import legacy_generator
-from figrepro.udl import gabor, straight_line
-from figrepro.udl import implicit_regularization as ir
-from figrepro.udl.finite_differences import central_gradient, central_gradient_of, forward_gradient
-from figrepro.udl.gradient_flow import LinearFlow
-from figrepro.udl.line_search import line_search
-from figrepro.udl.optimisers import (
+from figrepro.udl.optimisation import gabor, straight_line
+from figrepro.udl.optimisation.finite_differences import (
+    central_gradient,
+    central_gradient_of,
+    forward_gradient,
+)
+from figrepro.udl.optimisation.gradient_flow import LinearFlow
+from figrepro.udl.optimisation.line_search import line_search
+from figrepro.udl.optimisation.optimisers import (
     adam,
     gradient_descent,
     line_search_descent,
@@ -22,7 +25,8 @@ from figrepro.udl.optimisers import (
     normalized_gradients,
     sgd,
 )
-from figrepro.udl.toy_losses import elongated_bowl, two_dips
+from figrepro.udl.optimisation.toy_losses import elongated_bowl, two_dips
+from figrepro.udl.regularization import implicit_regularization as ir
 
 
 def quadratic(scales: np.ndarray):  # type: ignore[no-untyped-def]

@@ -264,13 +264,13 @@ def test_editing_one_notebook_reruns_only_its_job(built: Path) -> None:
 
 
 def test_editing_the_network_module_reruns_exactly_its_notebooks(built: Path) -> None:
-    with edited(built / "src/figrepro/udl/networks.py"):
+    with edited(built / "src/figrepro/udl/networks/networks.py"):
         jobs = planned_jobs(built)
     networks = ("3_1", "3_4", "4_1", "4_3", "5_1", "5_2", "5_3")
     assert jobs == {**{f"udl_{nb}": 1 for nb in networks}, "metrics": 1, "manifest": 1}
-    with edited(built / "src/figrepro/udl/toy_backprop.py"):
+    with edited(built / "src/figrepro/udl/networks/toy_backprop.py"):
         assert planned_jobs(built) == {"udl_7_1": 1, "metrics": 1, "manifest": 1}
-    with edited(built / "src/figrepro/udl/optimisers.py"):
+    with edited(built / "src/figrepro/udl/optimisation/optimisers.py"):
         optimised = ("6_2", "6_3", "6_4", "6_5", "9_2")
         assert planned_jobs(built) == {**{f"udl_{nb}": 1 for nb in optimised}, "metrics": 1, "manifest": 1}
 

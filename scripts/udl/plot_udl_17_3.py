@@ -9,7 +9,7 @@ from figrepro.cli import fail_cleanly, figure_options
 from figrepro.distributions import normal_pdf
 from figrepro.io import load_npz
 from figrepro.plotting import FigureWriter, estimate_band, new_figure
-from figrepro.udl.importance import f1, f2
+from figrepro.udl.latent.importance import f1, f2
 
 COMMON_YLIM = (-5, 6)
 

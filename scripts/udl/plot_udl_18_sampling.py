@@ -12,7 +12,7 @@ import numpy as np
 from figrepro.cli import fail_cleanly, figure_options, input_options
 from figrepro.io import load_npy, load_npz
 from figrepro.plotting import FigureWriter, histogram, trajectories, true_pdf
-from figrepro.udl.mixture import TRUE_MIXTURE
+from figrepro.udl.diffusion.mixture import TRUE_MIXTURE
 
 HIST_YLIM = {"accelerated_samples": (0, 0.9)}  # the notebooks' ranges; 0.8 elsewhere
 

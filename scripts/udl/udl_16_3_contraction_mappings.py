@@ -7,10 +7,10 @@ import click
 import numpy as np
 
 from figrepro.cli import Log, fail_cleanly, figure_options, metrics_option, params_option
-from figrepro.grids import arange
+from figrepro.config import arange
 from figrepro.io import save_json
 from figrepro.plotting import FigureWriter, new_figure
-from figrepro.udl.contraction import Map, fixed_point_iteration, invert_residual, wavy_line
+from figrepro.udl.flows.contraction import Map, fixed_point_iteration, invert_residual, wavy_line
 
 
 def draw(

@@ -6,10 +6,10 @@ import click
 import numpy as np
 
 from figrepro.cli import Log, fail_cleanly, params_option
-from figrepro.grids import arange
+from figrepro.config import arange
 from figrepro.io import save_json, save_npz
 from figrepro.random_streams import source_generator
-from figrepro.udl import latent_1d as lvm
+from figrepro.udl.latent import latent_1d as lvm
 
 
 @click.command()

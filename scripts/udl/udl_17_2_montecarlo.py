@@ -5,11 +5,11 @@ from __future__ import annotations
 import click
 
 from figrepro.cli import Log, fail_cleanly, params_option
-from figrepro.grids import arange
+from figrepro.config import arange
 from figrepro.io import save_json, save_npz
 from figrepro.montecarlo import batch_logger, run_batches
 from figrepro.random_streams import legacy_generator
-from figrepro.udl import reparam
+from figrepro.udl.latent import reparam
 
 
 @click.command()

@@ -9,7 +9,7 @@ from figrepro.cli import Log, fail_cleanly, params_option
 from figrepro.io import save_json, save_npz
 from figrepro.montecarlo import batch_logger, run_batches
 from figrepro.random_streams import legacy_generator
-from figrepro.udl import importance
+from figrepro.udl.latent import importance
 
 
 @click.command()

@@ -5,10 +5,10 @@ from __future__ import annotations
 import click
 
 from figrepro.cli import Log, fail_cleanly, params_option
-from figrepro.grids import arange
+from figrepro.config import arange
 from figrepro.io import save_json, save_npz
-from figrepro.udl import diffusion
-from figrepro.udl.mixture import TRUE_MIXTURE
+from figrepro.udl.diffusion import forward as diffusion
+from figrepro.udl.diffusion.mixture import TRUE_MIXTURE
 
 
 @click.command()

@@ -12,8 +12,8 @@ import numpy as np
 from figrepro.cli import Log, fail_cleanly, params_option
 from figrepro.io import save_npz
 from figrepro.random_streams import legacy_generator
-from figrepro.udl import diffusion
-from figrepro.udl.mixture import TRUE_MIXTURE
+from figrepro.udl.diffusion import forward as diffusion
+from figrepro.udl.diffusion.mixture import TRUE_MIXTURE
 
 
 @click.command()

@@ -13,9 +13,10 @@ from figrepro.cli import Log, fail_cleanly, parse_section
 from figrepro.io import load_npz, save_json, save_npy, save_npz
 from figrepro.random_streams import source_generator
 from figrepro.sample_stats import summary
-from figrepro.udl import diffusion, sampling
-from figrepro.udl.lookup import BinGrid
-from figrepro.udl.mixture import TRUE_MIXTURE
+from figrepro.udl.diffusion import forward as diffusion
+from figrepro.udl.diffusion import sampling
+from figrepro.udl.diffusion.lookup import BinGrid
+from figrepro.udl.diffusion.mixture import TRUE_MIXTURE
 
 SAMPLERS = {  # sampler -> (config section, table kind, stream tag)
     "mean": ("18_2", "mean", (18, 2, 1)),

@@ -12,9 +12,9 @@ import numpy as np
 from figrepro.cli import Log, fail_cleanly, parse_section
 from figrepro.io import save_npz
 from figrepro.random_streams import source_generator
-from figrepro.udl import training
-from figrepro.udl.lookup import BinGrid
-from figrepro.udl.mixture import TRUE_MIXTURE
+from figrepro.udl.diffusion import training
+from figrepro.udl.diffusion.lookup import BinGrid
+from figrepro.udl.diffusion.mixture import TRUE_MIXTURE
 
 NOTEBOOK = {"mean": "18_2", "noise": "18_3"}
 

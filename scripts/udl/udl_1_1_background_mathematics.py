@@ -8,10 +8,10 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
-from figrepro.grids import arange
+from figrepro.config import arange
 from figrepro.io import save_json
 from figrepro.plotting import FigureWriter, curve, new_figure
-from figrepro.udl.linear_functions import linear_function, linear_map
+from figrepro.udl.networks.linear_functions import linear_function, linear_map
 
 
 def heat_map(x1: np.ndarray, x2: np.ndarray, y: np.ndarray) -> Figure:

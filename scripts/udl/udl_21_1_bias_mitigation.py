@@ -8,10 +8,10 @@ import click
 import numpy as np
 
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
-from figrepro.grids import arange
+from figrepro.config import arange
 from figrepro.io import save_json
 from figrepro.plotting import FigureWriter, plt
-from figrepro.udl.fairness import FrequencyCurve, Group, threshold_for
+from figrepro.udl.fairness.thresholds import FrequencyCurve, Group, threshold_for
 
 COLOURS = {"blue": "b", "yellow": "y"}
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 import click
 
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
-from figrepro.grids import arange
+from figrepro.config import arange
 from figrepro.io import save_json
 from figrepro.plotting import FigureWriter, curve
-from figrepro.udl import network_plots
-from figrepro.udl.activations import relu
-from figrepro.udl.likelihoods import sum_of_squares
-from figrepro.udl.networks import ShallowNet
-from figrepro.udl.toy_data import X_TRAIN, Y_REGRESSION_3_1
+from figrepro.udl.losses.likelihoods import sum_of_squares
+from figrepro.udl.networks import plots as network_plots
+from figrepro.udl.networks.activations import relu
+from figrepro.udl.networks.networks import ShallowNet
+from figrepro.udl.networks.toy_data import X_TRAIN, Y_REGRESSION_3_1
 
 
 @click.command()

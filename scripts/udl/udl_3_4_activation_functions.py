@@ -8,11 +8,11 @@ from functools import partial
 import click
 
 from figrepro.cli import fail_cleanly, figure_options, params_option
-from figrepro.grids import arange
+from figrepro.config import arange
 from figrepro.plotting import FigureWriter, curve
-from figrepro.udl import network_plots
-from figrepro.udl.activations import Activation, heaviside, linear, relu, sigmoid
-from figrepro.udl.networks import ShallowNet
+from figrepro.udl.networks import plots as network_plots
+from figrepro.udl.networks.activations import Activation, heaviside, linear, relu, sigmoid
+from figrepro.udl.networks.networks import ShallowNet
 
 
 @click.command()

@@ -7,11 +7,11 @@ from __future__ import annotations
 import click
 
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
-from figrepro.grids import arange
+from figrepro.config import arange
 from figrepro.io import save_json
 from figrepro.plotting import FigureWriter
-from figrepro.udl import network_plots
-from figrepro.udl.networks import ShallowNet, linear_regions
+from figrepro.udl.networks import plots as network_plots
+from figrepro.udl.networks.networks import ShallowNet, linear_regions
 
 
 @click.command()

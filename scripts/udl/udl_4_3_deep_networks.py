@@ -8,12 +8,12 @@ import click
 import numpy as np
 
 from figrepro.cli import Log, fail_cleanly, figure_options, metrics_option, params_option
-from figrepro.grids import arange
+from figrepro.config import arange
 from figrepro.io import save_json
 from figrepro.plotting import FigureWriter
 from figrepro.random_streams import source_generator
-from figrepro.udl.network_plots import square_output
-from figrepro.udl.networks import ShallowNet, composed_layers, forward, hidden_units, random_layers
+from figrepro.udl.networks.networks import ShallowNet, composed_layers, forward, hidden_units, random_layers
+from figrepro.udl.networks.plots import square_output
 
 
 @click.command()

@@ -8,14 +8,14 @@ import click
 import numpy as np
 
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
+from figrepro.config import arange
 from figrepro.distributions import normal_logpdf, normal_pdf
-from figrepro.grids import arange
 from figrepro.io import save_json
 from figrepro.plotting import FigureWriter, curve
-from figrepro.udl.likelihoods import Sweep, drawn, likelihood, negative_log_likelihood, sum_of_squares
-from figrepro.udl.loss_plots import likelihood_and_sum_of_squares, regression
-from figrepro.udl.networks import Layer, forward, matrix_layers, output_bias_sweep
-from figrepro.udl.toy_data import X_TRAIN, Y_REGRESSION_5_1
+from figrepro.udl.losses.likelihoods import Sweep, drawn, likelihood, negative_log_likelihood, sum_of_squares
+from figrepro.udl.losses.plots import likelihood_and_sum_of_squares, regression
+from figrepro.udl.networks.networks import Layer, forward, matrix_layers, output_bias_sweep
+from figrepro.udl.networks.toy_data import X_TRAIN, Y_REGRESSION_5_1
 
 Y = Y_REGRESSION_5_1
 

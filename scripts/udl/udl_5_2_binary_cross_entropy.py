@@ -7,11 +7,10 @@ import click
 import numpy as np
 
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
-from figrepro.grids import arange
+from figrepro.config import arange
 from figrepro.io import save_json
 from figrepro.plotting import FigureWriter
-from figrepro.udl.activations import sigmoid
-from figrepro.udl.likelihoods import (
+from figrepro.udl.losses.likelihoods import (
     Sweep,
     bernoulli_log_pmf,
     bernoulli_pmf,
@@ -19,9 +18,10 @@ from figrepro.udl.likelihoods import (
     likelihood,
     negative_log_likelihood,
 )
-from figrepro.udl.loss_plots import binary_classification, likelihood_and_nll
-from figrepro.udl.networks import forward, matrix_layers, output_bias_sweep
-from figrepro.udl.toy_data import X_TRAIN, Y_BINARY
+from figrepro.udl.losses.plots import binary_classification, likelihood_and_nll
+from figrepro.udl.networks.activations import sigmoid
+from figrepro.udl.networks.networks import forward, matrix_layers, output_bias_sweep
+from figrepro.udl.networks.toy_data import X_TRAIN, Y_BINARY
 
 
 @click.command()

@@ -7,14 +7,14 @@ import click
 import numpy as np
 
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
-from figrepro.grids import arange
+from figrepro.config import arange
 from figrepro.io import save_json
 from figrepro.plotting import FigureWriter
-from figrepro.udl.activations import softmax
-from figrepro.udl.likelihoods import Sweep, categorical_pmf, drawn, likelihood, negative_log_likelihood
-from figrepro.udl.loss_plots import likelihood_and_nll, multiclass_classification
-from figrepro.udl.networks import forward, matrix_layers, output_bias_sweep
-from figrepro.udl.toy_data import X_TRAIN, Y_CLASSES
+from figrepro.udl.losses.likelihoods import Sweep, categorical_pmf, drawn, likelihood, negative_log_likelihood
+from figrepro.udl.losses.plots import likelihood_and_nll, multiclass_classification
+from figrepro.udl.networks.activations import softmax
+from figrepro.udl.networks.networks import forward, matrix_layers, output_bias_sweep
+from figrepro.udl.networks.toy_data import X_TRAIN, Y_CLASSES
 
 CLASS_AXIS = -2  # outputs are (..., classes, data)
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 import click
 
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
-from figrepro.config import ConfigError
-from figrepro.grids import arange
+from figrepro.config import ConfigError, arange
 from figrepro.io import save_json
 from figrepro.plotting import FigureWriter, curve
-from figrepro.udl.line_search import line_search
-from figrepro.udl.toy_losses import two_dips
+from figrepro.udl.optimisation.line_search import line_search
+from figrepro.udl.optimisation.toy_losses import two_dips
 
 
 @click.command()

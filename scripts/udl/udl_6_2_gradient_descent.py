@@ -7,13 +7,13 @@ import click
 import numpy as np
 
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
-from figrepro.grids import arange
+from figrepro.config import arange
 from figrepro.io import save_json
 from figrepro.plotting import FigureWriter
-from figrepro.udl import straight_line
-from figrepro.udl.finite_differences import forward_gradient
-from figrepro.udl.optimisation_plots import Trace, loss_surface, model_fit
-from figrepro.udl.optimisers import line_search_descent
+from figrepro.udl.optimisation import straight_line
+from figrepro.udl.optimisation.finite_differences import forward_gradient
+from figrepro.udl.optimisation.optimisers import line_search_descent
+from figrepro.udl.optimisation.plots import Trace, loss_surface, model_fit
 
 DATA = (straight_line.X, straight_line.Y)
 

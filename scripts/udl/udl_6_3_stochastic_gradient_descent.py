@@ -8,14 +8,14 @@ import click
 import numpy as np
 
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
-from figrepro.grids import arange
+from figrepro.config import arange
 from figrepro.io import save_json
 from figrepro.plotting import FigureWriter
 from figrepro.random_streams import legacy_generator
-from figrepro.udl import gabor
-from figrepro.udl.finite_differences import forward_gradient
-from figrepro.udl.optimisation_plots import gabor_model, gabor_surface
-from figrepro.udl.optimisers import gradient_descent, line_search_descent, sgd
+from figrepro.udl.optimisation import gabor
+from figrepro.udl.optimisation.finite_differences import forward_gradient
+from figrepro.udl.optimisation.optimisers import gradient_descent, line_search_descent, sgd
+from figrepro.udl.optimisation.plots import gabor_model, gabor_surface
 
 
 @click.command()

@@ -7,13 +7,13 @@ import click
 import numpy as np
 
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
-from figrepro.grids import arange
+from figrepro.config import arange
 from figrepro.io import save_json
 from figrepro.plotting import FigureWriter
 from figrepro.random_streams import legacy_generator
-from figrepro.udl import gabor
-from figrepro.udl.optimisation_plots import gabor_model, gabor_surface
-from figrepro.udl.optimisers import momentum_sgd, sgd
+from figrepro.udl.optimisation import gabor
+from figrepro.udl.optimisation.optimisers import momentum_sgd, sgd
+from figrepro.udl.optimisation.plots import gabor_model, gabor_surface
 
 
 @click.command()

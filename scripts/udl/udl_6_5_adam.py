@@ -7,13 +7,13 @@ import click
 import numpy as np
 
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
-from figrepro.grids import arange
+from figrepro.config import arange
 from figrepro.io import save_json
 from figrepro.plotting import FigureWriter
-from figrepro.udl.finite_differences import central_gradient_of
-from figrepro.udl.optimisation_plots import Trace, loss_surface
-from figrepro.udl.optimisers import adam, gradient_descent, normalized_gradients
-from figrepro.udl.toy_losses import elongated_bowl
+from figrepro.udl.optimisation.finite_differences import central_gradient_of
+from figrepro.udl.optimisation.optimisers import adam, gradient_descent, normalized_gradients
+from figrepro.udl.optimisation.plots import Trace, loss_surface
+from figrepro.udl.optimisation.toy_losses import elongated_bowl
 
 PATH_COLOUR = "#a0d9d3ff"
 

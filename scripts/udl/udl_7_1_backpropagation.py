@@ -7,7 +7,7 @@ import click
 
 from figrepro.cli import fail_cleanly, metrics_option, params_option
 from figrepro.io import save_json
-from figrepro.udl import toy_backprop
+from figrepro.udl.networks import toy_backprop
 
 
 @click.command()

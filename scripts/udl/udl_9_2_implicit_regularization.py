@@ -8,13 +8,13 @@ import click
 import numpy as np
 
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
-from figrepro.grids import arange
+from figrepro.config import arange
 from figrepro.io import save_json
 from figrepro.plotting import FigureWriter
-from figrepro.udl import implicit_regularization as ir
-from figrepro.udl.finite_differences import central_gradient_of
-from figrepro.udl.optimisation_plots import Trace, loss_surface
-from figrepro.udl.optimisers import gradient_descent
+from figrepro.udl.optimisation.finite_differences import central_gradient_of
+from figrepro.udl.optimisation.optimisers import gradient_descent
+from figrepro.udl.optimisation.plots import Trace, loss_surface
+from figrepro.udl.regularization import implicit_regularization as ir
 
 
 def surface(phi0: np.ndarray, phi1: np.ndarray, values: np.ndarray, *paths: Trace) -> object:

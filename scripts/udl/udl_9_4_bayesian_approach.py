@@ -11,7 +11,7 @@ from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_op
 from figrepro.io import save_json
 from figrepro.plotting import FigureWriter, new_figure
 from figrepro.random_streams import legacy_generator
-from figrepro.udl import bayesian_regression as br
+from figrepro.udl.regularization import bayesian_regression as br
 
 DATA_COLOUR, MODEL_COLOUR = "#d18362", "#7fe7de"
 

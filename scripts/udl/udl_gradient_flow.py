@@ -8,12 +8,12 @@ import click
 import numpy as np
 
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
-from figrepro.grids import arange
+from figrepro.config import arange
 from figrepro.io import save_json
 from figrepro.plotting import FigureWriter, new_figure
-from figrepro.udl import straight_line
-from figrepro.udl.gradient_flow import LinearFlow
-from figrepro.udl.optimisation_plots import Trace, loss_surface
+from figrepro.udl.optimisation import straight_line
+from figrepro.udl.optimisation.gradient_flow import LinearFlow
+from figrepro.udl.optimisation.plots import Trace, loss_surface
 
 LINE_COLOURS = ("r", "g", "b", "c", "y")
 

@@ -96,11 +96,16 @@ def _describe(error: jsonschema.ValidationError) -> str:
     return f"{where}: {error.message}"
 
 
+def arange(spec: Mapping[str, float]) -> np.ndarray:
+    """A grid given in the config as ``{start, stop, step}`` (``np.arange``'s meaning, as the sources')."""
+    return np.arange(spec["start"], spec["stop"], spec["step"])
+
+
 def _grid_errors(cfg: Mapping[str, Any], prefix: list[Any]) -> Iterator[str]:
     for key, value in cfg.items():
         if isinstance(value, Mapping):
             if {"start", "stop", "step"} <= set(value):
-                n = len(np.arange(value["start"], value["stop"], value["step"]))
+                n = len(arange(value))
                 if n < 2:
                     where = key_path([*prefix, key])
                     yield f"{where}: grid has {n} point(s); need start < stop and at least 2 points"

@@ -11,9 +11,7 @@ import itertools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import numpy as np
-
-from figrepro.config import key_path
+from figrepro.config import arange, key_path
 from figrepro.records.model import Check, Figure, Notebook, Record
 
 UDL_BOOK = "Understanding Deep Learning"
@@ -115,7 +113,7 @@ def _sweep_length(nb: str, parameter: str, drawn: int) -> Check:
 
     def check(config: Mapping[str, Any]) -> Iterator[str]:
         grid = _section(config, nb).get(f"{parameter}_sweep")
-        if grid is not None and len(np.arange(grid["start"], grid["stop"], grid["step"])) < drawn:
+        if grid is not None and len(arange(grid)) < drawn:
             where = key_path(["udl", nb, f"{parameter}_sweep"])
             yield f"{where}: {drawn} models are drawn along it; give it {drawn} points or more"
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from figrepro.udl.line_search import along, line_search
+from figrepro.udl.optimisation.line_search import along, line_search
 
 Gradient = Callable[[np.ndarray], np.ndarray]
 BatchGradient = Callable[[np.ndarray, np.ndarray], np.ndarray]  # (phi, indices of the batch)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from figrepro.udl.diffusion import alphas, reverse_conditional
-from figrepro.udl.lookup import BinGrid, TableAccumulator
+from figrepro.udl.diffusion.forward import alphas, reverse_conditional
+from figrepro.udl.diffusion.lookup import BinGrid, TableAccumulator
 
 
 def _blocks(T: int, block: int) -> list[np.ndarray]:

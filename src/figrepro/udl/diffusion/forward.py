@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from figrepro.distributions import normal_pdf
-from figrepro.udl.mixture import Rng
+from figrepro.udl.diffusion.mixture import Rng
 
 
 def alphas(beta: float, T: int) -> np.ndarray:

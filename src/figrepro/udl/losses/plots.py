@@ -9,7 +9,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from figrepro.plotting import new_figure
-from figrepro.udl.likelihoods import Sweep
+from figrepro.udl.losses.likelihoods import Sweep
 
 CLASS_COLOURS = ("r", "g", "b")  # classes 0, 1, 2
 LIKELIHOOD_COLOUR, NLL_COLOUR = "tab:red", "tab:blue"

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from figrepro.udl.finite_differences import central_gradient
+from figrepro.udl.optimisation.finite_differences import central_gradient
 
 DELTA = 1e-5
 

@@ -2,7 +2,7 @@
 
 Every sampler starts at z_T ~ Norm(0, 1), keeps the whole path of the first ``n_keep``
 samples (for trajectory plots) and returns the final z_0 of all samples. Table k serves
-timestep t = k + 1 (see ``figrepro.udl.training``).
+timestep t = k + 1 (see ``figrepro.udl.diffusion.training``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from figrepro.udl.lookup import BinGrid, lookup
+from figrepro.udl.diffusion.lookup import BinGrid, lookup
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from figrepro.plotting import new_figure
-from figrepro.udl.networks import Stages
+from figrepro.udl.networks.networks import Stages
 
 UNIT_COLOURS = ("r", "b", "g")  # hidden units 1, 2, 3
 ROWS = (("pre", "Preactivation"), ("act", "Activation"), ("weighted", "Weighted Act"))

@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from figrepro.plotting import book_contours, new_figure
-from figrepro.udl import gabor
+from figrepro.udl.optimisation import gabor
 
 
 @dataclass(frozen=True)

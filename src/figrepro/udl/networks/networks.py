@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from figrepro.udl.activations import Activation, relu
+from figrepro.udl.networks.activations import Activation, relu
 
 
 @dataclass(frozen=True)
