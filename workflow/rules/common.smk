@@ -64,15 +64,6 @@ def reported(figures):
     ]
 
 
-def notebook_figures(nb):
-    """UDL notebook ``nb``'s figures, in its order."""
-    return RECORDS[f"udl/{nb}"].figures
-
-
-def udl_figures(nb):
-    return reported(notebook_figures(nb))
-
-
 def figure_options(figures):
     """``--figure NAME=PATH`` for each figure a script draws (the path from its record) and ``--dpi``."""
     return " ".join([*(f"--figure {fig.name}={fig.path(FMT)}" for fig in figures), f"--dpi {DPI}"])

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from figrepro.records.model import Figure, Record
+from figrepro.records.model import Record, figures_of
 
 LOCALIZATION = Record(
     "localization",
     "Localization lab",
     "Lab 5: neural VI for sensor localization",
     ("localization",),
-    tuple(
-        Figure("localization", name, title)
-        for name, title in (
+    figures_of(
+        "localization",
+        (
             ("scenario", "Sensors and the target"),
             ("training_curves", "ELBO, log-likelihood and KL(q||p(z)) during training"),
             ("posterior", "Sensors, target, the mean of q(z|X) and 50 samples of q"),
             ("exact_vs_q", "The exact posterior p(z|X) on a grid beside q(z|X)"),
-        )
+        ),
     ),
     takes_seed=True,
 )

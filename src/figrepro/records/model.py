@@ -29,6 +29,17 @@ class Figure:
         return f"figures/{self.source}/{self.slug}.{self.ext or fmt}"
 
 
+def figures_of(
+    source: str, entries: tuple[tuple[str, str], ...], numbered: bool = False
+) -> tuple[Figure, ...]:
+    """A source's figures from its ``(name, title)`` pairs, in order; a notebook's files are
+    ``numbered`` by that order (``01_<name>``), the other sources' named by the name alone."""
+    return tuple(
+        Figure(source, name, title, number=i if numbered else None)
+        for i, (name, title) in enumerate(entries, 1)
+    )
+
+
 @dataclass(frozen=True)
 class Notebook:
     """The one job of a notebook whose numbers cost a second or less: it computes its numbers and

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from figrepro.config import arange, key_path
-from figrepro.records.model import Check, Figure, Notebook, Record
+from figrepro.records.model import Check, Notebook, Record, figures_of
 
 UDL_BOOK = "Understanding Deep Learning"
 
@@ -20,8 +20,7 @@ UDL_BOOK = "Understanding Deep Learning"
 def udl_record(nb: str, name: str, *, figures: tuple[tuple[str, str], ...] = (), **facts: Any) -> Record:
     """Notebook ``nb``'s record: its figures numbered in their order, its section ``udl.<nb>``."""
     source = f"udl/{nb}"
-    drawn = tuple(Figure(source, fig, title, number=i) for i, (fig, title) in enumerate(figures, 1))
-    return Record(source, UDL_BOOK, name, ("udl", nb), drawn, **facts)
+    return Record(source, UDL_BOOK, name, ("udl", nb), figures_of(source, figures, numbered=True), **facts)
 
 
 HIST_STEPS_18_1 = (0, 5, 10, 20, 40, 80, 100)

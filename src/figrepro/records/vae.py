@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from figrepro.records.model import Figure, Key, Record
+from figrepro.records.model import Key, Record, figures_of
 from figrepro.vae.evidence_settings import CONFIG_KEYS as INTEGRATION_KEYS
 
 #: the VAE's results and the config sections each one depends on
@@ -23,9 +23,9 @@ VAE = Record(
     "VAE assignment",
     "Assignment 3: a VAE on binarized MNIST",
     ("vae",),
-    tuple(
-        Figure("vae", name, title)
-        for name, title in (
+    figures_of(
+        "vae",
+        (
             ("training_curve", "ELBO per epoch on the training and test sets"),
             ("elbo_train_test", "Per-image ELBO of the training and test sets, with the set means"),
             ("log_px_vs_elbo", "log p(x) by integration over the latent grid against the ELBO, test images"),
@@ -39,7 +39,7 @@ VAE = Record(
             ("svi_top_half", "Gaussian q(z) fitted to p(z|x_top) by SVI, over the true posterior"),
             ("completions", "The top half above the bottom half of p(x|z), z ~ the SVI fit"),
             ("gradient_estimators", "Reparameterization and score-function estimates of dELBO/dmu_1"),
-        )
+        ),
     ),
     takes_seed=True,
 )
