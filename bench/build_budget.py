@@ -32,7 +32,7 @@ def _chapter(record: Record) -> int | None:
     return int(head) if head.isdigit() else None
 
 
-#: the one-job notebooks of chapters 1-5 and 7 (issue 9), and the rest (chapters 6, 9, 16, 21, the blog)
+#: the one-job notebooks of chapters 1-5 and 7 (issue 9), and the rest (chapters 6, 9, 16, 18.1, 21, the blog)
 CH01_07 = tuple(r.source for r in one_job_notebooks() if _chapter(r) in (1, 2, 3, 4, 5, 7))
 CH01_07_WALL_BUDGET_S = 30.0
 CH01_07_MEMORY_BUDGET_MB = 300.0

@@ -1,4 +1,4 @@
-"""The one-job scripts of the UDL notebooks (chapters 1 to 9, 16, 21 and the blog), run in-process:
+"""The one-job scripts of the UDL notebooks (chapters 1 to 9, 16, 18.1, 21 and the blog), run in-process:
 every figure of their records, the numbers each notebook prints, and one-line refusals of bad parameters."""
 
 from __future__ import annotations

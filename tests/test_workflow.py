@@ -236,7 +236,8 @@ def test_editing_a_plot_script_reruns_only_its_figures(built: Path) -> None:
     assert planned_jobs(built) == {}
 
 
-#: the jobs that compute and draw a notebook in one (chapters 1-9, 16, 21, the blog), and those that draw
+#: the jobs that compute and draw a notebook in one (chapters 1-9, 16, 18.1, 21, the blog), and those
+#: that draw
 ONE_JOB_RULES = [record.job.rule for record in one_job_notebooks()]
 ONE_JOB_RULES_WITH_FIGURES = [record.job.rule for record in one_job_notebooks() if record.figures]
 
@@ -248,7 +249,7 @@ def test_editing_the_plot_library_reruns_no_computation(built: Path) -> None:
     assert jobs == {
         **dict.fromkeys(ONE_JOB_RULES_WITH_FIGURES, 1),
         "metrics": 1,
-        **{f"plot_udl_{nb}": 1 for nb in ("17_1", "17_2", "17_3", "18_1", "18_2", "18_3", "18_4")},
+        **{f"plot_udl_{nb}": 1 for nb in ("17_1", "17_2", "17_3", "18_2", "18_3", "18_4")},
         **vae_plots(),
         **{f"plot_lecture4_{job}": 1 for job in ("constraints", "kl", "coin")},
         "plot_localization": 1,

@@ -1,8 +1,8 @@
-# UDL chapter 18: the diffusion encoder and three families of lookup-table decoders; the families
-# notebook samples with the noise tables trained once for the reparameterized model. The encoder's
-# and the families' rules find their record (results folder, config section, figures) by their names.
+# UDL chapter 18's diffusion decoders: lookup tables trained for the mean-predicting and the
+# reparameterized model, and their samplers; the families notebook samples with the noise tables
+# trained once for the reparameterized model. The families' rules find their record (results folder,
+# config section, figures) by their names. (The encoder, 18.1, is one cheap job: udl_notebooks.smk.)
 
-ENCODER = record_of_rule("udl_18_1_forward")
 FAMILIES = record_of_rule("udl_18_4_sample")
 SAMPLERS = ["ddim", "accelerated"]  # the families notebook's
 
@@ -17,40 +17,6 @@ SAMPLER_KEYS = {  # the families' keys each sampler reads, so a constant of one 
     "ddim": ["ddim_sigma", "n_samples"],
     "accelerated": ["accelerated_sigma", "accelerated_steps", "n_samples"],
 }
-
-
-rule udl_18_1_forward:
-    input:
-        script=script("udl/udl_18_1_forward.py"),
-        code=library("udl/udl_18_1_forward.py"),
-    output:
-        f"results/{ENCODER.source}/forward.npz",
-    log:
-        f"logs/{ENCODER.source}/forward.log",
-    benchmark:
-        f"benchmarks/{ENCODER.source}/forward.tsv"
-    params:
-        section=section(*ENCODER.config),
-    shell:
-        "python -u {input.script} --params {params.section:q} --out {output} > {log} 2>&1"
-
-
-rule udl_18_1_densities:
-    input:
-        script=script("udl/udl_18_1_densities.py"),
-        code=library("udl/udl_18_1_densities.py"),
-    output:
-        data=f"results/{ENCODER.source}/densities.npz",
-        metrics=f"results/{ENCODER.source}/metrics_densities.json",
-    log:
-        f"logs/{ENCODER.source}/densities.log",
-    benchmark:
-        f"benchmarks/{ENCODER.source}/densities.tsv"
-    params:
-        section=section(*ENCODER.config),
-    shell:
-        "python -u {input.script} --params {params.section:q} --out {output.data}"
-        " --metrics {output.metrics} > {log} 2>&1"
 
 
 rule udl_18_train_tables:
@@ -120,27 +86,6 @@ rule udl_18_4_sample:
         " --out-paths {output.paths} --metrics {output.metrics} > {log} 2>&1"
 
 
-rule plot_udl_18_1:
-    input:
-        script=script("udl/plot_udl_18_1.py"),
-        code=library("udl/plot_udl_18_1.py"),
-        forward=rules.udl_18_1_forward.output[0],
-        densities=rules.udl_18_1_densities.output.data,
-    output:
-        reported(ENCODER.figures),
-    log:
-        f"logs/{ENCODER.source}/plot.log",
-    benchmark:
-        f"benchmarks/{ENCODER.source}/plot.tsv"
-    group:
-        CHEAP
-    params:
-        figure_options(ENCODER.figures),
-    shell:
-        "python -u {input.script} --forward {input.forward} --densities {input.densities}"
-        " {params} > {log} 2>&1"
-
-
 def sampling_inputs(record):
     """What a sampling notebook's plot job reads, by the names its figures read them under:
     ``samples`` and ``paths`` of its one run, or ``<sampler>_samples`` ... of each sampler's."""
@@ -183,7 +128,6 @@ for _rule in ("plot_udl_18_2", "plot_udl_18_3", "plot_udl_18_4"):
 
 #: what chapter 18's jobs add to results/metrics.json
 UDL18_METRICS = [
-    rules.udl_18_1_densities.output.metrics,
     *expand(rules.udl_18_sample_reverse.output.metrics, table_nb=list(TABLE_TARGET)),
     *expand(rules.udl_18_4_sample.output.metrics, sampler=SAMPLERS),
 ]

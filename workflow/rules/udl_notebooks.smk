@@ -1,4 +1,4 @@
-# The UDL notebooks whose numbers cost a second or less (chapters 1-9, 16, 21 and the gradient-flow
+# The UDL notebooks whose numbers cost a second or less (chapters 1-9, 16, 18.1, 21 and the gradient-flow
 # blog): one job each computes the notebook's numbers (results/udl/<id>/metrics.json) and draws its
 # figures, since a second job would cost more in Python start-up than the work it does. Each job is
 # its record's `job` (figrepro/records/udl.py): the rule's name, the script, whether it writes metrics.

@@ -32,7 +32,7 @@ def all_figures() -> list[Figure]:
 
 
 def one_job_notebooks() -> list[Record]:
-    """The notebooks computed and drawn by one job each (chapters 1-9, 16, 21, the blog)."""
+    """The notebooks computed and drawn by one job each (chapters 1-9, 16, 18.1, 21, the blog)."""
     return [record for record in RECORDS.values() if record.job is not None]
 
 

@@ -599,8 +599,8 @@ UDL_18_1 = udl_record(
         ("marginals", "Fig. 18.4: diffusion marginals q(z_t) for t=0..100"),
         *((f"marginal_t{t:03d}", f"Fig. 18.4: marginal q(z_{t})") for t in MARGINAL_STEPS_18_1),
     ),
+    job=Notebook("udl_18_1", "udl/udl_18_1_diffusion_encoder.py"),
     seeds_generator=True,
-    rules=("udl_18_1_forward", "udl_18_1_densities", "plot_udl_18_1"),
 )
 
 
