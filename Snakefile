@@ -8,7 +8,7 @@ sys.path.insert(0, os.path.join(workflow.basedir, "src"))
 
 from snakemake.utils import update_config
 
-from figrepro.config import ConfigError, load_schema, typed_overrides
+from figrepro.config import VALIDATED_BY_WORKFLOW, ConfigError, load_schema, typed_overrides
 from figrepro.records import validate_config
 from figrepro.vae.mnist import idx_problems
 
@@ -27,6 +27,8 @@ except ConfigError as err:
 PATH_PROBLEMS = idx_problems(config["vae"]["data"])
 if PATH_PROBLEMS:
     sys.exit("Invalid configuration (config.yaml, --configfile or --config):\n" + "\n".join(PATH_PROBLEMS))
+# the jobs (which inherit this) read their sections of the config validated here as they are
+os.environ[VALIDATED_BY_WORKFLOW] = "1"
 
 
 report: "workflow/report/workflow.rst"

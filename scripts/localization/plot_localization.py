@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import click
-import matplotlib.pyplot as plt
+import matplotlib.style
 import numpy as np
 
 from figrepro.cli import fail_cleanly, figure_options, params_option
@@ -29,7 +29,7 @@ def main(params: dict, history: str, evaluation: str, figures: dict[str, str], d
         "history": load_npz(history),
         "evaluation": load_npz(evaluation),
     }
-    with plt.style.context(LAB_STYLE):
+    with matplotlib.style.context(LAB_STYLE):
         for name in write.names:
             write(name, DRAWERS[name](**inputs))
     write.check_complete()

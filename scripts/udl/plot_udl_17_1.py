@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import click
 import numpy as np
+from matplotlib.figure import Figure
 from mpl_toolkits.mplot3d.art3d import Line3DCollection
 
 from figrepro.cli import fail_cleanly, figure_options
 from figrepro.io import load_npz
-from figrepro.plotting import FigureWriter, heatmap, new_figure, plt
+from figrepro.plotting import FigureWriter, heatmap, new_figure
 
 
 @click.command()
@@ -19,7 +20,7 @@ def main(integrals: str, figures: dict[str, str], dpi: int) -> None:
     r = load_npz(integrals)
     write = FigureWriter(figures, dpi)
 
-    fig = plt.figure(figsize=(18.5, 10.5))
+    fig = Figure(figsize=(18.5, 10.5))
     ax = fig.add_subplot(projection="3d")
     points = np.column_stack([r["z"], r["f1"], r["f2"]])
     segments = np.stack([points[:-1], points[1:]], axis=1)

@@ -6,22 +6,23 @@ from __future__ import annotations
 
 import click
 import numpy as np
+from matplotlib.figure import Figure
 
 from figrepro.cli import fail_cleanly, figure_options, metrics_option, params_option
 from figrepro.config import arange
 from figrepro.io import save_json
-from figrepro.plotting import FigureWriter, plt
+from figrepro.plotting import FigureWriter, new_figure
 from figrepro.udl.fairness.thresholds import FrequencyCurve, Group, threshold_for
 
 COLOURS = {"blue": "b", "yellow": "y"}
 
 
-def frequencies(scores: np.ndarray, groups: dict[str, Group]) -> object:
+def frequencies(scores: np.ndarray, groups: dict[str, Group]) -> Figure:
     """The top row of a 2 x 2 grid: each population's scores, defaulted dashed, repaid solid."""
-    fig = plt.figure()
+    fig = Figure()
     for i, (name, group) in enumerate(groups.items()):
-        ax = plt.subplot(2, 2, i + 1)
-        plt.tight_layout()
+        ax = fig.add_subplot(2, 2, i + 1)
+        fig.tight_layout()
         ax.plot(scores, group.defaulted, f"{COLOURS[name]}--", label="y=0 (defaulted)")
         ax.plot(scores, group.repaid, f"{COLOURS[name]}-", label="y=1 (repaid)")
         ax.set_xlim(-4, 4)
@@ -33,9 +34,9 @@ def frequencies(scores: np.ndarray, groups: dict[str, Group]) -> object:
     return fig
 
 
-def roc(scores: np.ndarray, groups: dict[str, Group], thresholds: tuple[float, float]) -> object:
+def roc(scores: np.ndarray, groups: dict[str, Group], thresholds: tuple[float, float]) -> Figure:
     """ROC curves over every threshold of the grid, and each population's point at its threshold."""
-    fig, ax = plt.subplots()
+    fig, ax = new_figure()
     for name, group in groups.items():
         ax.plot(
             group.false_alarm_rate(scores, scores),

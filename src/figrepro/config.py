@@ -1,23 +1,27 @@
 """Validation of ``config.yaml`` against its JSON schema (types and ranges; the values live in config.yaml).
 
 Errors name the offending key in the config's own spelling, e.g. ``udl."<id>".sigma`` (a key that is
-not a plain name is quoted).
+not a plain name is quoted). jsonschema and yaml are imported when a check needs them: a job the
+workflow has validated (:data:`VALIDATED_BY_WORKFLOW`) reads its ``--params`` as plain JSON.
 """
 
 from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import json
+import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import jsonschema
 import numpy as np
-import yaml
+
+if TYPE_CHECKING:
+    import jsonschema
 
 
 class ConfigError(ValueError):
@@ -40,11 +44,13 @@ def key_path(parts: Sequence[Any]) -> str:
 MISSING = "missing (config.yaml gives every key its value)"
 
 
-def _every_key_given(
-    cls: type[jsonschema.protocols.Validator],
-) -> type[jsonschema.protocols.Validator]:
-    """The schema holds types and ranges, ``config.yaml`` every value: a key the schema knows and
-    the config leaves out is an error, as an unknown key is."""
+@functools.cache
+def _validator_class() -> type[jsonschema.protocols.Validator]:
+    """JSON Schema 2020-12 where a key the schema knows and the config leaves out is an error, as an
+    unknown key is (the schema holds types and ranges, ``config.yaml`` every value)."""
+    import jsonschema
+
+    cls = jsonschema.Draft202012Validator
     validate_properties = cls.VALIDATORS["properties"]
 
     def every_key(validator, properties, instance, schema):  # type: ignore[no-untyped-def]
@@ -57,12 +63,22 @@ def _every_key_given(
     return jsonschema.validators.extend(cls, {"properties": every_key})
 
 
-_Validator = _every_key_given(jsonschema.Draft202012Validator)
 CONFIG_FILE = "config.yaml"  # beside workflow/, at the top of the repository
 
 
-def load_schema(path: str | Path) -> dict[str, Any]:
+#: set by the Snakefile once it has validated the whole config: its jobs, which inherit it, take their
+#: ``--params`` as given; a script run by hand validates them (and fills in config.yaml's values)
+VALIDATED_BY_WORKFLOW = "FIGREPRO_CONFIG_VALIDATED"
+
+
+def read_yaml(path: str | Path) -> Any:
+    import yaml
+
     return yaml.safe_load(Path(path).read_text())
+
+
+def load_schema(path: str | Path) -> dict[str, Any]:
+    return read_yaml(path)
 
 
 def merged(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
@@ -80,7 +96,7 @@ def shipped_config(root: str | Path) -> dict[str, Any]:
     """The repository's ``config.yaml``, validated: every constant at the sources' values."""
     root = Path(root)
     schema = load_schema(root / "workflow" / "schemas" / "config.schema.yaml")
-    return validate(yaml.safe_load((root / CONFIG_FILE).read_text()), schema)
+    return validate(read_yaml(root / CONFIG_FILE), schema)
 
 
 def _describe(error: jsonschema.ValidationError) -> str:
@@ -193,7 +209,7 @@ def _vae_errors(vae: Mapping[str, Any]) -> Iterator[str]:
 
 def validate(config: dict[str, Any], schema: Mapping[str, Any]) -> dict[str, Any]:
     """Return ``config`` if the schema and the cross-field checks accept it; else raise ``ConfigError``."""
-    validator = _Validator(schema)
+    validator = _validator_class()(schema)
     errors = sorted(validator.iter_errors(config), key=lambda e: [str(p) for p in e.absolute_path])
     messages = [_describe(e) for e in errors]
     if not messages:
@@ -251,6 +267,8 @@ def _scalar(text: str, types: set[str]) -> Any:
     one, or where it reads as nothing)."""
     if not types or "string" in types:
         return text
+    import yaml
+
     try:
         value = yaml.safe_load(text)
     except yaml.YAMLError:
@@ -289,7 +307,8 @@ def section_schema(schema: Mapping[str, Any], path: Sequence[str]) -> dict[str, 
 
 class ConfigSection(click.ParamType):
     """A click option holding one config section as JSON, validated by the schema; the keys it leaves
-    out take their values from ``config.yaml`` (the workflow hands over whole sections)."""
+    out take their values from ``config.yaml``. In a job of the workflow (:data:`VALIDATED_BY_WORKFLOW`
+    set), the section is the validated config's own and is read as it is."""
 
     name = "json"
 
@@ -305,7 +324,9 @@ class ConfigSection(click.ParamType):
                 data = json.loads(value)
             except json.JSONDecodeError as exc:
                 self.fail(f"not valid JSON ({exc})", param, ctx)
-        shipped: Any = yaml.safe_load((self.schema_path.parents[2] / CONFIG_FILE).read_text())
+        if os.environ.get(VALIDATED_BY_WORKFLOW) == "1":
+            return data
+        shipped: Any = read_yaml(self.schema_path.parents[2] / CONFIG_FILE)
         for key in self.path:
             shipped = shipped.get(key, {}) if isinstance(shipped, Mapping) else {}
         if isinstance(data, Mapping) and isinstance(shipped, Mapping):

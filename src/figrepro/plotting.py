@@ -1,7 +1,9 @@
 """Plot style, byte-stable saving and the drawers the UDL figures share.
 
-Figures keep matplotlib's default look (as the notebooks do) on the Agg backend; saving
-strips dates and random ids so two builds give identical files.
+Figures keep matplotlib's default look (as the notebooks do). They are ``matplotlib.figure.Figure``
+objects made here, not through pyplot: no window manager or interactive backend is imported (about a
+second a job), and ``savefig`` draws each with the backend of the file it writes (pdf, svg or png,
+from the suffix). Saving strips dates and random ids so two builds give identical files.
 """
 
 from __future__ import annotations
@@ -9,12 +11,9 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -42,11 +41,10 @@ def use_style() -> None:
 
 
 def save(fig: Figure, path: str | os.PathLike[str], dpi: int) -> None:
-    """Save ``fig`` atomically without timestamps, then close it. Format from the suffix."""
+    """Save ``fig`` atomically without timestamps. Format from the suffix."""
     fmt = Path(path).suffix.lstrip(".").lower()
     with atomic_path(path) as tmp:
         fig.savefig(tmp, format=fmt, dpi=dpi, metadata=_METADATA.get(fmt))
-    plt.close(fig)
 
 
 class FigureWriter:
@@ -73,7 +71,6 @@ class FigureWriter:
 
     def __call__(self, name: str, fig: Figure) -> None:
         if name not in self.paths or name in self._saved:
-            plt.close(fig)
             given = ", ".join(self.paths)
             raise ValueError(f"figure {name!r} not asked for (--figure gave {given}) or drawn twice")
         save(fig, self.paths[name], self.dpi)
@@ -86,10 +83,18 @@ class FigureWriter:
 
 
 def new_figure(size: tuple[float, float] | None = None) -> tuple[Figure, Axes]:
-    fig, ax = plt.subplots()
+    """A figure (``size`` in inches, else matplotlib's default) with one set of axes."""
+    fig, ax = subplots()
     if size is not None:
         fig.set_size_inches(*size)
     return fig, ax
+
+
+def subplots(nrows: int = 1, ncols: int = 1, *, figsize: tuple[float, float] | None = None, **kw: Any) -> Any:
+    """``(figure, axes)`` as ``pyplot.subplots`` gives them (``kw``: ``sharex``, ``gridspec_kw``, ...),
+    on a figure of its own that no pyplot state holds."""
+    fig = Figure(figsize=figsize)
+    return fig, fig.subplots(nrows, ncols, **kw)
 
 
 def curve(

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 
-from figrepro.plotting import new_figure
+from figrepro.plotting import new_figure, subplots
 
 Arrays = dict[str, np.ndarray]
 
@@ -33,7 +32,7 @@ _EXAMPLE_TITLES = {
 
 
 def constrained_derivative(d: Arrays) -> Figure:
-    fig, axs = plt.subplots(1, 2, figsize=(8, 4))
+    fig, axs = subplots(1, 2, figsize=(8, 4))
     axs[0].plot(d["derivative_x"], d["derivative_density"], label="density function")
     axs[0].set_title("density function")
     axs[1].plot(d["derivative_x"], d["derivative_derivative"], label="density function derivative")
@@ -43,7 +42,7 @@ def constrained_derivative(d: Arrays) -> Figure:
 
 def _example(name: str) -> Callable[[Arrays], Figure]:
     def draw(d: Arrays) -> Figure:
-        fig, axs = plt.subplots(1, 3, figsize=(12, 4))
+        fig, axs = subplots(1, 3, figsize=(12, 4))
         map_title, x_title, y_title = _EXAMPLE_TITLES[name]
         axs[0].plot(d[f"{name}_map_y"], d[f"{name}_map_x"])
         axs[0].set_xlabel("Y")
@@ -87,7 +86,7 @@ def _fitted(name: str) -> Callable[[Arrays], Figure]:
 
 def _coin(name: str) -> Callable[[Arrays], Figure]:
     def draw(d: Arrays) -> Figure:
-        fig, axs = plt.subplots(1, 2, figsize=(8, 4))
+        fig, axs = subplots(1, 2, figsize=(8, 4))
         for ax, space, title in ((axs[0], "logit", "Unconstrained"), (axs[1], "theta", "Constrained")):
             ax.plot(d[space], d[f"posterior_{space}"], label="P(X|Y)")
             ax.plot(d[space], d[f"{name}_q_{space}"], label="Q")

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from figrepro.colormap import book_cmap
+from figrepro.plotting import subplots
 
 LAB_STYLE = "seaborn-v0_8-darkgrid"
 Arrays = dict[str, np.ndarray]
@@ -26,7 +26,7 @@ def _sensors_and_target(ax: Axes, sensors: np.ndarray, target: np.ndarray, size:
 
 
 def scenario(sensors: np.ndarray, target: np.ndarray, **_: Arrays) -> Figure:
-    fig, ax = plt.subplots(figsize=(6.4, 4.8))
+    fig, ax = subplots(figsize=(6.4, 4.8))
     _sensors_and_target(ax, sensors, target)
     ax.set_xlabel("$z_1$")
     ax.set_ylabel("$z_2$")
@@ -41,7 +41,7 @@ def _running_mean(values: np.ndarray, width: int) -> np.ndarray:
 
 
 def training_curves(history: Arrays, **_: Arrays) -> Figure:
-    fig, axs = plt.subplots(1, 3, figsize=(15, 4.2))
+    fig, axs = subplots(1, 3, figsize=(15, 4.2))
     step = history["step"]
     width = max(1, len(step) // 100)
     for ax, key, title in zip(
@@ -69,7 +69,7 @@ def training_curves(history: Arrays, **_: Arrays) -> Figure:
 
 
 def posterior(sensors: np.ndarray, target: np.ndarray, evaluation: Arrays, **_: Arrays) -> Figure:
-    fig, ax = plt.subplots(figsize=(8, 8))
+    fig, ax = subplots(figsize=(8, 8))
     _sensors_and_target(ax, sensors, target)
     mean = evaluation["q_mean"]
     ax.plot(mean[0], mean[1], "g>", label="Post Mean")
@@ -82,7 +82,7 @@ def posterior(sensors: np.ndarray, target: np.ndarray, evaluation: Arrays, **_: 
 
 def exact_vs_q(target: np.ndarray, evaluation: Arrays, **_: Arrays) -> Figure:
     """Both densities on the same window and colour scale (the book's colour map)."""
-    fig, axs = plt.subplots(1, 2, figsize=(11, 5), sharex=True, sharey=True)
+    fig, axs = subplots(1, 2, figsize=(11, 5), sharex=True, sharey=True)
     z1, z2 = evaluation["z1"], evaluation["z2"]
     densities = np.exp(evaluation["log_posterior"]), np.exp(evaluation["log_q"])
     top = max(d.max() for d in densities)

@@ -3,12 +3,11 @@ classification) and the likelihood and NLL of a parameter sweep on twin axes."""
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from figrepro.plotting import new_figure
+from figrepro.plotting import new_figure, subplots
 from figrepro.udl.losses.likelihoods import Sweep
 
 CLASS_COLOURS = ("r", "g", "b")  # classes 0, 1, 2
@@ -52,7 +51,7 @@ def _likelihood_and_nll(ax: Axes, sweep: Sweep, xlabel: str) -> None:
 
 def likelihood_and_sum_of_squares(sweep: Sweep, xlabel: str) -> Figure:
     """Notebook 5.1: likelihood and NLL on twin axes (left), the sum of squares (right)."""
-    fig, axes = plt.subplots(1, 2)
+    fig, axes = subplots(1, 2)
     fig.set_size_inches(10.5, 5.5)
     fig.tight_layout(pad=10.0)
     _likelihood_and_nll(axes[0], sweep, xlabel)
@@ -80,7 +79,7 @@ def _classification(
     title: str | None,
 ) -> tuple[Figure, np.ndarray]:
     """Two panels, 7 x 3.5 in: the network's outputs (left) and the probabilities they give (right)."""
-    fig, axes = plt.subplots(1, 2)
+    fig, axes = subplots(1, 2)
     fig.set_size_inches(7.0, 3.5)
     fig.tight_layout(pad=3.0)
     for k, colour in enumerate(colours):

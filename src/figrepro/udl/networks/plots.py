@@ -3,11 +3,11 @@ and networks composed with one another (fig. 4.1)."""
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from figrepro.plotting import new_figure
+from figrepro.plotting import new_figure, subplots
 from figrepro.udl.networks.networks import Stages
 
 UNIT_COLOURS = ("r", "b", "g")  # hidden units 1, 2, 3
@@ -16,7 +16,7 @@ ROWS = (("pre", "Preactivation"), ("act", "Activation"), ("weighted", "Weighted 
 
 def build_up(x: np.ndarray, stages: Stages, xlim: tuple[float, float] = (0, 1)) -> Figure:
     """Fig. 3.3a-i: pre-activations, activations and weighted activations of the three hidden units."""
-    fig, axes = plt.subplots(3, 3)
+    fig, axes = subplots(3, 3)
     fig.set_size_inches(8.5, 8.5)
     fig.tight_layout(pad=3.0)
     for row, (field, label) in enumerate(ROWS):
@@ -51,7 +51,7 @@ def output(
     return fig
 
 
-def _square(ax: plt.Axes, xlabel: str, ylabel: str) -> None:
+def _square(ax: Axes, xlabel: str, ylabel: str) -> None:
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_xlim(-1, 1)
@@ -61,7 +61,7 @@ def _square(ax: plt.Axes, xlabel: str, ylabel: str) -> None:
 
 def two_networks(x: np.ndarray, net1: np.ndarray, net2: np.ndarray) -> Figure:
     """Two networks side by side on [-1, 1]^2: the first red, the second blue."""
-    fig, axes = plt.subplots(1, 2)
+    fig, axes = subplots(1, 2)
     fig.set_size_inches(8.5, 8.5)
     fig.tight_layout(pad=3.0)
     axes[0].plot(x, net1, "r-")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from figrepro.plotting import plt
+from figrepro.plotting import subplots
 
 
 def draw(gradients: dict) -> Figure:
-    fig, axes = plt.subplots(1, 2, figsize=(12, 4.5))
+    fig, axes = subplots(1, 2, figsize=(12, 4.5))
     for ax, name, title in zip(
         axes, ("reparam", "score"), ("Reparameterization", "Score function"), strict=True
     ):

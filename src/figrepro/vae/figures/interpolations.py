@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from figrepro.plotting import plt
+from figrepro.plotting import subplots
 from figrepro.vae.plots import show_digits
 
 
@@ -13,9 +13,7 @@ def draw(decodings: dict) -> Figure:
     probs, x, labels = decodings["interpolation_probs"], decodings["pair_x"], decodings["pair_labels"]
     shown = decodings["pair_decoded_labels"]
     steps = probs.shape[1]
-    fig, axes = plt.subplots(
-        len(probs), 1, figsize=(1.0 + 0.75 * (steps + 2), 1.2 * len(probs)), squeeze=False
-    )
+    fig, axes = subplots(len(probs), 1, figsize=(1.0 + 0.75 * (steps + 2), 1.2 * len(probs)), squeeze=False)
     for ax, path, ends, (a, b), decoded in zip(axes[:, 0], probs, x, labels, shown, strict=True):
         row = np.concatenate([ends[:1], path, ends[1:]])[None]
         show_digits(ax, row, pad=2)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import matplotlib
 import numpy as np
 from matplotlib.figure import Figure
 
-from figrepro.plotting import new_figure, plt
+from figrepro.plotting import new_figure
 
 
 def draw(decodings: dict) -> Figure:
     z, labels = decodings["embedding"], decodings["embedding_labels"]
     fig, ax = new_figure((7.5, 7))
-    colours = plt.get_cmap("tab10")
+    colours = matplotlib.colormaps["tab10"]
     for digit in np.unique(labels):
         here = labels == digit
         ax.scatter(z[here, 0], z[here, 1], s=4, color=colours(int(digit)), label=str(digit), rasterized=True)

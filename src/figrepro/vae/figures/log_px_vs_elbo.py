@@ -5,13 +5,13 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from figrepro.plotting import plt
+from figrepro.plotting import subplots
 
 
 def draw(elbo: dict) -> Figure:
     log_px, estimate = elbo["log_px_test"], elbo["elbo_test"]
     n = len(elbo["listed_elbo"])
-    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 5))
+    fig, (left, right) = subplots(1, 2, figsize=(12, 5))
     left.plot(estimate, log_px, ".", color="0.6", markersize=3, label="test images")
     left.plot(elbo["listed_elbo"], log_px[:n], "r.", label=f"the {n} listed images")
     ends = [min(log_px.min(), estimate.min()), max(log_px.max(), estimate.max())]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from figrepro.plotting import plt
+from figrepro.plotting import subplots
 from figrepro.vae.plots import density_panel, gaussian_contours, show_digits
 
 
 def draw(posteriors: dict) -> Figure:
     p = posteriors
-    fig, (image, ax) = plt.subplots(1, 2, figsize=(11, 5.5), gridspec_kw={"width_ratios": [1, 3]})
+    fig, (image, ax) = subplots(1, 2, figsize=(11, 5.5), gridspec_kw={"width_ratios": [1, 3]})
     show_digits(image, p["image"][None, None], "x (a test image)")
     density_panel(ax, p["z1"], p["z2"], p["log_posterior"])
     handle = gaussian_contours(ax, p["z1"], p["z2"], p["log_q"])

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from figrepro.plotting import plt
+from figrepro.plotting import subplots
 from figrepro.vae.plots import density_panel, gaussian_contours
 
 
 def draw(posteriors: dict) -> Figure:
     p = posteriors
-    fig, (ax, trace) = plt.subplots(1, 2, figsize=(12, 5.5), gridspec_kw={"width_ratios": [3, 2]})
+    fig, (ax, trace) = subplots(1, 2, figsize=(12, 5.5), gridspec_kw={"width_ratios": [3, 2]})
     density_panel(ax, p["top_z1"], p["top_z2"], p["top_log_posterior"])
     handle = gaussian_contours(ax, p["top_z1"], p["top_z2"], p["top_log_svi"])
     ax.legend([handle], ["q(z), fitted by SVI"], loc="upper right")
