@@ -27,7 +27,8 @@ from figrepro.torch_runtime import deterministic_torch  # noqa: E402
 from figrepro.vae import mnist  # noqa: E402
 from figrepro.vae.elbo import elbo_per_image  # noqa: E402
 from figrepro.vae.model import VAE  # noqa: E402
-from figrepro.vae.runtime import numpy_stream, stream_seed, torch_stream  # noqa: E402
+from figrepro.vae.runtime import torch_stream  # noqa: E402
+from figrepro.vae.streams import numpy_stream, stream_seed  # noqa: E402
 from figrepro.vae.training import train  # noqa: E402
 
 

@@ -23,7 +23,7 @@ from figrepro.vae.latent_grid import LogJoint, grid_log_joint
 from figrepro.vae.log_evidence import Evidence, Integrator
 from figrepro.vae.mnist import BUNDLED, binarize, load_bundled, split_pool
 from figrepro.vae.model import VAE, load_model, save_model
-from figrepro.vae.runtime import stream_seed
+from figrepro.vae.streams import stream_seed
 from figrepro.vae.training import Checkpoints, train
 
 ROOT = Path(__file__).resolve().parents[1]

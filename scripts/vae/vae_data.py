@@ -16,7 +16,7 @@ from figrepro.cli import Log, fail_cleanly, params_option
 from figrepro.config import ConfigError
 from figrepro.io import save_npz
 from figrepro.vae import mnist
-from figrepro.vae.runtime import numpy_stream
+from figrepro.vae.streams import numpy_stream
 
 
 def _check_size(key: str, wanted: int, available: int, where: str) -> None:

@@ -9,7 +9,8 @@ from figrepro.cli import Log, fail_cleanly, params_option, result_options
 from figrepro.io import save_json, save_npz
 from figrepro.vae import decodings
 from figrepro.vae.jobs import load_job_inputs, model_job_options
-from figrepro.vae.runtime import numpy_stream, torch_stream
+from figrepro.vae.runtime import torch_stream
+from figrepro.vae.streams import numpy_stream
 
 
 @click.command()

@@ -22,7 +22,8 @@ from figrepro.cli import Log, fail_cleanly, params_option
 from figrepro.io import load_npz, save_json, sha256
 from figrepro.torch_runtime import deterministic_torch
 from figrepro.vae.model import VAE, save_model
-from figrepro.vae.runtime import pick_device, stream_seed, torch_stream
+from figrepro.vae.runtime import pick_device, torch_stream
+from figrepro.vae.streams import stream_seed
 from figrepro.vae.training import Checkpoints, Epoch, train
 
 

@@ -26,6 +26,13 @@ def source_generator(base_seed: int, *stream: int) -> np.random.Generator:
     return np.random.default_rng([base_seed, *stream])
 
 
+def stream_seed(*tags: int) -> int:
+    """A 63-bit seed (for torch's ``manual_seed``) for the stream named by ``tags`` (base seed, source,
+    stage), independent of every other tag sequence."""
+    state = np.random.SeedSequence(list(tags)).generate_state(2, np.uint32)
+    return int((int(state[0]) << 31) ^ int(state[1]))
+
+
 _DONE = object()
 
 

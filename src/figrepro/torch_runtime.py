@@ -6,17 +6,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import torch
 
 from figrepro.io import BadInputFile, atomic_path, damaged
-
-
-def stream_seed(*tags: int) -> int:
-    """A 63-bit seed for the stream named by ``tags`` (base seed, source, stage), independent
-    of every other tag sequence."""
-    state = np.random.SeedSequence(list(tags)).generate_state(2, np.uint32)
-    return int((int(state[0]) << 31) ^ int(state[1]))
+from figrepro.random_streams import stream_seed
 
 
 def torch_generator(*tags: int) -> torch.Generator:

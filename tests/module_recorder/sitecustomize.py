@@ -1,12 +1,16 @@
 """Loaded at the start of every Python process of a build whose PYTHONPATH holds this folder (the
 smoke build's): when a job's script exits, append the figrepro modules it loaded to
-``$FIGREPRO_MODULES_LOG`` (as ``src/figrepro/...``, wherever the package is installed from), keyed by
-the log file its stderr goes to (each rule's ``log:``)."""
+``$FIGREPRO_MODULES_LOG`` (as ``src/figrepro/...``, wherever the package is installed from), and
+which of the libraries that cost a job most to import it loaded, keyed by the log file its stderr
+goes to (each rule's ``log:``)."""
 
 import atexit
 import json
 import os
 import sys
+
+#: the imports that cost a job a second or more between them (issue 22)
+HEAVY = ("matplotlib.pyplot", "jsonschema", "yaml", "scipy", "torch")
 
 
 def _record() -> None:
@@ -25,7 +29,8 @@ def _record() -> None:
         for name, module in list(sys.modules.items())
         if (name == "figrepro" or name.startswith("figrepro.")) and getattr(module, "__file__", None)
     )
-    line = json.dumps({"log": os.path.relpath(log), "script": sys.argv[0], "modules": loaded})
+    heavy = [name for name in HEAVY if name in sys.modules]
+    line = json.dumps({"log": os.path.relpath(log), "script": sys.argv[0], "modules": loaded, "heavy": heavy})
     with open(os.environ["FIGREPRO_MODULES_LOG"], "a") as fh:
         fh.write(line + "\n")
 
