@@ -48,3 +48,7 @@ include: "workflow/rules/lecture4.smk"
 include: "workflow/rules/localization.smk"
 include: "workflow/rules/outputs.smk"
 include: "workflow/rules/reproduction.smk"
+
+
+# every rule has found its code inputs: what the files import, for the next parse
+codedeps.keep()

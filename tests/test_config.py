@@ -160,6 +160,7 @@ def _overridden(root: Path, schema: dict, *entries: str) -> dict:
     return validate_config(config, schema)
 
 
+@pytest.mark.slow
 def test_nested_overrides_take_the_schemas_types(root: Path, schema: dict) -> None:
     config = _overridden(
         root,

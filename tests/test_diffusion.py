@@ -72,6 +72,7 @@ def test_reverse_conditional_is_the_bayes_posterior() -> None:
     assert float(s) == pytest.approx(std, abs=1e-8)
 
 
+@pytest.mark.slow
 def test_marginals_integrate_to_one_and_start_at_the_data() -> None:
     grid = np.arange(-3, 3, 0.01)
     a = diffusion.alphas(BETA, T)
@@ -102,6 +103,7 @@ def test_lookup_tables_match_binned_statistic() -> None:
     assert lookup(tables, GRID, 1, np.array([-10.0, 10.0])).tolist() == [tables[1, 0], tables[1, -1]]
 
 
+@pytest.mark.slow
 def test_w1_agrees_with_scipy() -> None:
     rng = np.random.default_rng(2)
     s = TRUE_MIXTURE.sample(rng, 5000) + 0.3
@@ -137,6 +139,7 @@ def runs(trained: dict[str, np.ndarray]) -> dict[str, sampling.SampleRun]:
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["mean", "noise", "ddim", "accelerated"])
 def test_samplers_reproduce_the_mixture(trained: dict[str, np.ndarray], name: str) -> None:
     run = runs(trained)[name]

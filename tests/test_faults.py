@@ -17,7 +17,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pytest
-from workflow_runner import ROOT, SMOKE, clone, copy_workflow, planned_jobs, snakemake
+from workflow_runner import ROOT, SMOKE, clone, planned_jobs, snakemake
 
 from figrepro.io import RefusedWrite
 from figrepro.plotting import save
@@ -25,12 +25,14 @@ from figrepro.plotting import save
 CHECKPOINT = "results/vae/checkpoints/train.pt"
 
 
-def start_build(work: Path) -> subprocess.Popen[str]:
-    """`snakemake figures/all` with the smoke config, in a session of its own (so that the whole
-    build, jobs included, can be killed as a crash would)."""
+def start_build(work: Path, *args: str) -> subprocess.Popen[str]:
+    """`snakemake figures/all` (with more ``args``) with the smoke config, in a session of its own
+    (so that the whole build, jobs included, can be killed as a crash would)."""
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    command = [sys.executable, "-m", "snakemake", "figures/all", *args, "--cores", "2"]
+    command += ["--configfile", str(SMOKE)]
     return subprocess.Popen(
-        [sys.executable, "-m", "snakemake", "figures/all", "--cores", "2", "--configfile", str(SMOKE)],
+        command,
         cwd=work,
         env=env,
         stdout=subprocess.PIPE,
@@ -49,6 +51,12 @@ def wait_for_a_checkpoint(work: Path, build: subprocess.Popen[str], timeout: flo
         time.sleep(0.01)
 
 
+def retrain(smoke_build: Path, work: Path) -> subprocess.Popen[str]:
+    """The smoke build, copied, with the VAE's training and every job after it run again (the rest of
+    the build is there already: a kill in the middle of training needs nothing else)."""
+    return start_build(clone(smoke_build, work), "--forcerun", "vae_train")
+
+
 def same_results(work: Path, reference: Path) -> None:
     for name in ("figures/all", "results/metrics.json"):
         assert (work / name).read_bytes() == (reference / name).read_bytes(), name
@@ -56,8 +64,8 @@ def same_results(work: Path, reference: Path) -> None:
 
 @pytest.mark.workflow
 def test_sigterm_mid_training_then_the_same_command_finishes(smoke_build: Path, tmp_path: Path) -> None:
-    work = copy_workflow(tmp_path / "work")
-    build = start_build(work)
+    work = tmp_path / "work"
+    build = retrain(smoke_build, work)
     wait_for_a_checkpoint(work, build)
     # to snakemake and its jobs, as a shutdown or a closed terminal sends it (snakemake alone would
     # let the running jobs finish: its graceful exit)
@@ -76,8 +84,8 @@ def test_sigterm_mid_training_then_the_same_command_finishes(smoke_build: Path, 
 
 @pytest.mark.workflow
 def test_sigkill_mid_training_then_unlock_as_printed_and_rerun(smoke_build: Path, tmp_path: Path) -> None:
-    work = copy_workflow(tmp_path / "work")
-    build = start_build(work)
+    work = tmp_path / "work"
+    build = retrain(smoke_build, work)
     wait_for_a_checkpoint(work, build)
     os.killpg(build.pid, signal.SIGKILL)  # snakemake and its jobs, with no chance to clean up
     build.communicate(timeout=60)

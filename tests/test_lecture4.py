@@ -56,6 +56,7 @@ def found() -> dict:
     return {name: lecture_search(name) for name in SEARCH_CASES}
 
 
+@pytest.mark.slow
 def test_every_printed_number(found: dict) -> None:
     x = np.linspace(-5, 7, 10000)
     metrics = {
@@ -105,6 +106,7 @@ def test_grid_at_once_equals_point_by_point() -> None:
         np.testing.assert_allclose(at_once, one_by_one, rtol=1e-13, atol=1e-13)
 
 
+@pytest.mark.slow
 def test_same_answer_as_scipy_brute_with_its_tolerances() -> None:
     ours = brute_minimise(coin_kl, (-3.0, 3.0), (0.1, 1.0), 100, 2000)  # scipy's default polish
     theirs = optimize.brute(

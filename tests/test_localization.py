@@ -71,6 +71,7 @@ def test_log_likelihood_is_a_sum_of_normal_log_densities(model: SensorModel, rea
     assert model.log_likelihood(readings, model.sensors[0]) == -np.inf  # on a sensor: impossible
 
 
+@pytest.mark.slow
 def test_grid_posterior_is_converged(
     model: SensorModel, readings: np.ndarray, exact: post.GridPosterior
 ) -> None:
@@ -86,6 +87,7 @@ def test_a_grid_that_cuts_the_posterior_off_is_refused(model: SensorModel, readi
         post.exact_posterior(model, readings, 1.5, 0.01)
 
 
+@pytest.mark.slow
 def test_window_kl_matches_the_whole_grid(
     model: SensorModel, readings: np.ndarray, exact: post.GridPosterior
 ) -> None:
@@ -98,6 +100,7 @@ def test_window_kl_matches_the_whole_grid(
     )
 
 
+@pytest.mark.slow
 def test_best_gaussian_is_a_minimum(
     model: SensorModel, readings: np.ndarray, exact: post.GridPosterior, best: post.BestGaussian
 ) -> None:
@@ -141,6 +144,7 @@ def train_default(cfg: dict, model: SensorModel, readings: np.ndarray) -> networ
     return net
 
 
+@pytest.mark.slow
 def test_default_training_reaches_the_best_gaussian(
     cfg: dict, model: SensorModel, readings: np.ndarray, exact: post.GridPosterior, best: post.BestGaussian
 ) -> None:
@@ -151,6 +155,7 @@ def test_default_training_reaches_the_best_gaussian(
     assert np.linalg.norm(mean - exact.moments[0]) < 0.05
 
 
+@pytest.mark.slow
 def test_training_repeats_bit_for_bit(cfg: dict, model: SensorModel, readings: np.ndarray) -> None:
     short = {**cfg, "train": {**cfg["train"], "tuned": {**cfg["train"]["tuned"], "steps": 200}}}
     first, second = (train_default(short, model, readings) for _ in range(2))
@@ -158,6 +163,7 @@ def test_training_repeats_bit_for_bit(cfg: dict, model: SensorModel, readings: n
         assert torch.equal(a, b)
 
 
+@pytest.mark.slow
 def test_a_diverging_run_stops_naming_the_step(model: SensorModel, readings: np.ndarray) -> None:
     net = network.new_network(readings.size, 50, seed=0)
     with pytest.raises(FloatingPointError, match=r"at step \d+"):

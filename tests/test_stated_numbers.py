@@ -16,6 +16,7 @@ def estimate(seed: int, *batches: Batch) -> list[float]:
     return [float(e[0]) for e in run_batches(legacy_generator(seed), list(batches))]
 
 
+@pytest.mark.slow
 def test_17_2_expectations_continue_one_stream() -> None:
     e1, e2 = estimate(
         0,
@@ -31,11 +32,13 @@ def test_17_2_reparameterized_gradient() -> None:
     assert g == pytest.approx(5.726338035051403, rel=REL)
 
 
+@pytest.mark.slow
 def test_17_2_score_function_gradient() -> None:
     (g,) = estimate(0, Batch(1, 10**8, reparam.score_integrand(0.5)))
     assert g == pytest.approx(5.724609927313369, rel=REL)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("estimator", "stated"),
     [

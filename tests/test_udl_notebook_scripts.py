@@ -71,6 +71,7 @@ def test_printed_numbers(outputs: dict[str, Path]) -> None:
     check_chapters_6_to_21(metrics)
 
 
+@pytest.mark.slow
 def test_21_1_draws_the_prefilled_thresholds_when_asked(tmp_path: Path) -> None:
     params = json.dumps({"thresholds": "prefilled"})
     res = run(SCRIPTS["21_1"], *arguments("21_1", tmp_path, "--params", params))
@@ -80,6 +81,7 @@ def test_21_1_draws_the_prefilled_thresholds_when_asked(tmp_path: Path) -> None:
     assert metrics["thresholds_drawn_opportunity"] == [-0.1, -0.7]
 
 
+@pytest.mark.slow
 def test_a_hand_fitted_3_1_network_changes_the_loss(tmp_path: Path) -> None:
     """The notebook asks the reader to fit the network by hand: udl."3_1".fit holds those parameters."""
     fit = {"theta": [[0.3, -1.0], [-1.0, 2.0], [-0.5, 0.65]], "phi": [0.3, -2.0, -1.0, 7.0]}

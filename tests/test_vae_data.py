@@ -40,6 +40,7 @@ def idx_dir(tmp_path: Path, pool: mnist.Digits) -> Path:
     return write_mnist_files(tmp_path / "mnist", pool)
 
 
+@pytest.mark.slow
 def test_bundled_digits_are_the_committed_bytes(pool: mnist.Digits) -> None:
     assert hashlib.sha256(BUNDLED.read_bytes()).hexdigest() == BUNDLED_SHA256
     assert pool.images.shape == (10_000, 784) and pool.images.dtype == np.uint8
@@ -94,6 +95,7 @@ def test_idx_round_trip(idx_dir: Path, pool: mnist.Digits) -> None:
     np.testing.assert_array_equal(train.labels, pool.labels[:3000])
 
 
+@pytest.mark.slow
 def test_gzipped_idx_files_are_read_too(idx_dir: Path, pool: mnist.Digits) -> None:
     for name in mnist.IDX_FILES["test"]:
         plain = idx_dir / name

@@ -124,6 +124,7 @@ def test_score_function_estimates_vary_far_more() -> None:
         gradient_estimates("pathwise", gaussian_log_joint, mu, log_var, 5, 5, gen(0))
 
 
+@pytest.mark.slow
 def test_svi_recovers_a_gaussian_target() -> None:
     fit = fit_gaussian(gaussian_log_joint, steps=1500, samples=100, lr=0.05, generator=gen(7))
     np.testing.assert_allclose(fit.mu, M.numpy(), atol=0.03)

@@ -84,6 +84,7 @@ def trained(digits: dict[str, np.ndarray]) -> VAE:
     return model
 
 
+@pytest.mark.slow
 def test_training_is_deterministic(digits: dict[str, np.ndarray]) -> None:
     a, history_a = fit(digits, epochs=2, seed=3, hidden=20)
     b, history_b = fit(digits, epochs=2, seed=3, hidden=20)
@@ -98,6 +99,7 @@ def fit_with_checkpoints(
     return fit(digits, epochs, hidden=20, checkpoints=checkpoints, stop_after=stop_after)
 
 
+@pytest.mark.slow
 def test_a_killed_training_resumes_from_its_checkpoint_bit_for_bit(
     digits: dict[str, np.ndarray], tmp_path: Path
 ) -> None:
@@ -117,6 +119,7 @@ def test_a_killed_training_resumes_from_its_checkpoint_bit_for_bit(
     assert elbos == [(e.train_elbo, e.test_elbo) for e in whole_history]
 
 
+@pytest.mark.slow
 def test_a_checkpoint_of_other_settings_or_a_torn_one_is_ignored(
     digits: dict[str, np.ndarray], tmp_path: Path
 ) -> None:
@@ -149,6 +152,7 @@ def test_training_stops_on_a_nan(digits: dict[str, np.ndarray]) -> None:
         )
 
 
+@pytest.mark.slow
 def test_save_and_load_keep_the_model(trained: VAE, tmp_path: Path) -> None:
     save_model(trained, tmp_path / "m.pt")
     again = load_model(tmp_path / "m.pt")
@@ -156,6 +160,7 @@ def test_save_and_load_keep_the_model(trained: VAE, tmp_path: Path) -> None:
     torch.testing.assert_close(again.decode(z), trained.decode(z), rtol=0, atol=0)
 
 
+@pytest.mark.slow
 def test_grid_log_joint_is_the_model_log_joint(trained: VAE, digits: dict[str, np.ndarray]) -> None:
     grid = Grid.square(2.0, 0.5)
     x = digits["x_test"][:3]
@@ -166,6 +171,7 @@ def test_grid_log_joint_is_the_model_log_joint(trained: VAE, digits: dict[str, n
         np.testing.assert_allclose(table[i].ravel(), pointwise, rtol=1e-5)
 
 
+@pytest.mark.slow
 def test_the_log_joint_at_each_images_own_points_is_the_models(
     trained: VAE, digits: dict[str, np.ndarray]
 ) -> None:
@@ -195,6 +201,7 @@ def _brute_force(model: VAE, x: np.ndarray, step: float) -> float:
     return float(log_integrate(grid_log_joint(model, x[None], box)[0], step))
 
 
+@pytest.mark.slow
 def test_log_px_agrees_with_a_brute_force_grid(
     trained: VAE, digits: dict[str, np.ndarray], evidence: Evidence
 ) -> None:
@@ -203,6 +210,7 @@ def test_log_px_agrees_with_a_brute_force_grid(
     np.testing.assert_allclose(evidence.log_px[:8], brute, rtol=0, atol=0.01)
 
 
+@pytest.mark.slow
 def test_halving_the_spacing_moves_log_px_by_under_a_hundredth(
     trained: VAE, digits: dict[str, np.ndarray], evidence: Evidence
 ) -> None:
@@ -210,6 +218,7 @@ def test_halving_the_spacing_moves_log_px_by_under_a_hundredth(
     assert np.abs(fine.log_px - evidence.log_px[:20]).max() < 0.01
 
 
+@pytest.mark.slow
 def test_the_elbo_never_exceeds_log_px(
     trained: VAE, digits: dict[str, np.ndarray], evidence: Evidence
 ) -> None:
@@ -235,6 +244,7 @@ def test_the_elbo_never_exceeds_log_px(
         assert elbo[i] == pytest.approx(evidence.log_px[i] - kl, abs=4 * se[i] + 0.02)
 
 
+@pytest.mark.slow
 def test_decodings_shapes_and_ranges(trained: VAE, digits: dict[str, np.ndarray]) -> None:
     s = decodings.prior_samples(trained, 4, gen(1))
     assert s["probs"].shape == s["x"].shape == (4, 784)

@@ -197,6 +197,32 @@ def test_every_job_declares_exactly_the_library_modules_it_runs(built: Path) -> 
     assert not differ, differ
 
 
+#: the scripts whose work calls torch (networks, autodiff) or scipy (optimisers, quadrature, special
+#: functions); every other job starts without them
+TORCH_SCRIPTS = {
+    "vae_train", "vae_evaluate", "vae_decode", "vae_posteriors", "vae_gradients",
+    "lecture4_constraints", "lecture4_kl", "localization_train", "localization_evaluate",
+}  # fmt: skip
+SCIPY_SCRIPTS = {
+    "udl_17_3_montecarlo", "udl_18_sample", "lecture4_coin", "lecture4_constraints", "lecture4_kl",
+    "localization_evaluate", "vae_decode", "vae_posteriors",
+}  # fmt: skip
+
+
+def test_jobs_load_only_the_heavy_libraries_their_work_uses(built: Path) -> None:
+    """No job imports pyplot (figures are drawn on matplotlib.figure.Figure), jsonschema or yaml (the
+    workflow validated the config); torch and scipy are loaded only by the jobs that compute with
+    them. Each costs a job from a third of a second (jsonschema) to two seconds (torch) to import."""
+    loaded: dict[str, set[str]] = {}
+    for line in (built / MODULES_LOG).read_text().splitlines():
+        record = json.loads(line)
+        loaded.setdefault(Path(record["script"]).stem, set()).update(record["heavy"])
+    assert len(loaded) > 40
+    expected = {"matplotlib.pyplot": set(), "jsonschema": set(), "yaml": set()}
+    for library, scripts in {**expected, "torch": TORCH_SCRIPTS, "scipy": SCIPY_SCRIPTS}.items():
+        assert {script for script, libs in loaded.items() if library in libs} == scripts, library
+
+
 def test_editing_the_monte_carlo_engine_reruns_only_its_notebooks(built: Path) -> None:
     """17.2 and 17.3 run it; no other job imports it (the VAE's training did, through cli.py)."""
     with edited(built / "src/figrepro/montecarlo.py"):

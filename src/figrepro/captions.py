@@ -21,8 +21,13 @@ _RST_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_|[]<>:"})
 MAX_LIST = 6
 
 
+#: the manifest job's one folder of captions: one output, so one metadata record for Snakemake to read
+#: on every run instead of one per figure (each holding the job's 238 inputs and the whole config)
+CAPTIONS = "results/report"
+
+
 def caption_path(fig: Figure) -> str:
-    return f"results/report/{fig.source}/{fig.slug}.rst"
+    return f"{CAPTIONS}/{fig.source}/{fig.slug}.rst"
 
 
 def _text(value: str) -> str:

@@ -72,9 +72,10 @@ VALIDATED_BY_WORKFLOW = "FIGREPRO_CONFIG_VALIDATED"
 
 
 def read_yaml(path: str | Path) -> Any:
+    """A YAML file, read by libyaml where PyYAML has it (the schema: 0.1 s in Python, 0.01 in C)."""
     import yaml
 
-    return yaml.safe_load(Path(path).read_text())
+    return yaml.load(Path(path).read_text(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def load_schema(path: str | Path) -> dict[str, Any]:

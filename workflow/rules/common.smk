@@ -1,7 +1,8 @@
 # Helpers shared by every rule file.
 import json
 
-from figrepro.captions import caption_path
+from figrepro.captions import CAPTIONS, caption_path
+from figrepro import codedeps
 from figrepro.codedeps import library_files
 from figrepro.codedeps import module_files as library_module_files
 from figrepro.records import RECORDS, record_of_rule, report_subcategory
@@ -16,6 +17,8 @@ def repo(path):
     return os.path.relpath(os.path.join(workflow.basedir, path))
 
 
+#: what each script and library file imports, as the last parse found it (the Snakefile keeps it)
+codedeps.remember(".snakemake/figrepro/imports.json")
 SCRIPTS = repo("scripts")
 SRC = repo("src")
 #: the group of jobs that take a second or two: on a cluster several go in one submission

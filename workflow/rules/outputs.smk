@@ -42,7 +42,7 @@ rule manifest:
         template=repo("workflow/report/figure.rst"),
     output:
         manifest="figures/all",
-        captions=[caption_path(fig) for fig in all_figures()],
+        captions=directory(CAPTIONS),
     log:
         "logs/manifest.log",
     benchmark:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import integrate
 
 from figrepro.distributions import normal_pdf
 from figrepro.montecarlo import Batch, Integrand
@@ -67,6 +66,8 @@ def estimator_batches(
 
 def exact_expectation(fn_name: str) -> float:
     """E[f(y)] under Norm(0, 1) by adaptive quadrature (the 'analytic' reference)."""
+    from scipy import integrate  # here, not above: the plot job draws f1 and f2 without scipy
+
     fn = {"f1": f1, "f2": f2}[fn_name]
     centre = 1.0 if fn_name == "f1" else 3.0
     value, _ = integrate.quad(
@@ -83,6 +84,8 @@ def exact_expectation(fn_name: str) -> float:
 
 def single_sample_variance(estimator: str, proposal_mean: float) -> float:
     """Variance of one sample's value; an n-sample estimate has this divided by n."""
+    from scipy import integrate
+
     if estimator == "f2_importance":
 
         def second(y: float) -> float:
