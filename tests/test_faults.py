@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -25,12 +26,11 @@ from figrepro.plotting import save
 CHECKPOINT = "results/vae/checkpoints/train.pt"
 
 
-def start_build(work: Path, *args: str) -> subprocess.Popen[str]:
-    """`snakemake figures/all` (with more ``args``) with the smoke config, in a session of its own
-    (so that the whole build, jobs included, can be killed as a crash would)."""
+def start_build(work: Path) -> subprocess.Popen[str]:
+    """`snakemake figures/all` with the smoke config, in a session of its own (so that the whole
+    build, jobs included, can be killed as a crash would)."""
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
-    command = [sys.executable, "-m", "snakemake", "figures/all", *args, "--cores", "2"]
-    command += ["--configfile", str(SMOKE)]
+    command = [sys.executable, "-m", "snakemake", "figures/all", "--cores", "2", "--configfile", str(SMOKE)]
     return subprocess.Popen(
         command,
         cwd=work,
@@ -52,9 +52,19 @@ def wait_for_a_checkpoint(work: Path, build: subprocess.Popen[str], timeout: flo
 
 
 def retrain(smoke_build: Path, work: Path) -> subprocess.Popen[str]:
-    """The smoke build, copied, with the VAE's training and every job after it run again (the rest of
-    the build is there already: a kill in the middle of training needs nothing else)."""
-    return start_build(clone(smoke_build, work), "--forcerun", "vae_train")
+    """`snakemake figures/all` on a copy of the smoke build taken back to where a first build stands
+    when the VAE starts training: its data made, nothing after it (the VAE's results and figures,
+    the metrics and the manifest) made yet. The rest of the build is done, as it would be by then."""
+    clone(smoke_build, work)
+    for path in (work / "results/vae").iterdir():
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.name != "data.npz":
+            path.unlink()
+    shutil.rmtree(work / "figures/vae")
+    for name in ("results/metrics.json", "figures/all"):
+        (work / name).unlink()
+    return start_build(work)
 
 
 def same_results(work: Path, reference: Path) -> None:

@@ -204,8 +204,8 @@ TORCH_SCRIPTS = {
     "lecture4_constraints", "lecture4_kl", "localization_train", "localization_evaluate",
 }  # fmt: skip
 SCIPY_SCRIPTS = {
-    "udl_17_3_montecarlo", "udl_18_sample", "lecture4_coin", "lecture4_constraints", "lecture4_kl",
-    "localization_evaluate", "vae_decode", "vae_posteriors",
+    "udl_18_sample", "lecture4_coin", "lecture4_constraints", "lecture4_kl", "localization_evaluate",
+    "vae_decode", "vae_posteriors",
 }  # fmt: skip
 
 
