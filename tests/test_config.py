@@ -6,10 +6,20 @@ import copy
 import re
 from pathlib import Path
 
+import click
 import pytest
 import yaml
 
-from figrepro.config import ConfigError, key_path, load_schema, merged, shipped_config, typed_overrides
+from figrepro.config import (
+    VALIDATED_BY_WORKFLOW,
+    ConfigError,
+    ConfigSection,
+    key_path,
+    load_schema,
+    merged,
+    shipped_config,
+    typed_overrides,
+)
 from figrepro.records import validate_config
 
 
@@ -200,3 +210,22 @@ def test_a_wrong_nested_override_is_refused_naming_the_key(
 ) -> None:
     with pytest.raises(ConfigError, match=re.escape(message)):
         _overridden(root, schema, entry)
+
+
+def test_a_job_of_the_workflow_reads_its_section_as_given_and_a_script_by_hand_validates_it(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Snakefile has validated the whole config and sets FIGREPRO_CONFIG_VALIDATED for its jobs:
+    they take their --params as they come (no schema, no config.yaml read). Without it, the section
+    is validated and what it leaves out comes from config.yaml."""
+    section = ConfigSection(root / "workflow/schemas/config.schema.yaml", "udl", "17_1")
+    monkeypatch.delenv(VALIDATED_BY_WORKFLOW, raising=False)
+    by_hand = section.convert('{"sigma_sq": 0.05}', None, None)
+    assert (
+        by_hand["sigma_sq"] == 0.05
+        and by_hand["n_samples"] == shipped_config(root)["udl"]["17_1"]["n_samples"]
+    )
+    with pytest.raises(click.BadParameter, match=r'udl\."17_1"\.sigma_sq'):
+        section.convert('{"sigma_sq": "big"}', None, None)
+    monkeypatch.setenv(VALIDATED_BY_WORKFLOW, "1")
+    assert section.convert('{"sigma_sq": 0.05}', None, None) == {"sigma_sq": 0.05}

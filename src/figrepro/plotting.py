@@ -1,9 +1,9 @@
 """Plot style, byte-stable saving and the drawers the UDL figures share.
 
 Figures keep matplotlib's default look (as the notebooks do). They are ``matplotlib.figure.Figure``
-objects made here, not through pyplot: no window manager or interactive backend is imported (about a
-second a job), and ``savefig`` draws each with the backend of the file it writes (pdf, svg or png,
-from the suffix). Saving strips dates and random ids so two builds give identical files.
+objects made here, not through pyplot: no pyplot state, figure manager or backend switching is
+imported, and ``savefig`` draws each with the backend of the file it writes (pdf, svg or png, from
+the suffix). Saving strips dates and random ids so two builds give identical files.
 """
 
 from __future__ import annotations
