@@ -1,14 +1,34 @@
 from __future__ import annotations
 
+import fcntl
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
-from workflow_runner import BUILD_LOG, copy_workflow, recording_modules, snakemake
+from workflow_runner import BUILD_LOG, clone, copy_workflow, recording_modules, snakemake
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+#: the longest test (every job of the smoke build rerun on one core): first, so that it starts as soon
+#: as the smoke build is there, beside everything else on the other worker
+LONGEST = "test_check_passes_on_an_unchanged_rebuild"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The order pytest-xdist deals from (`--dist worksteal`: the first half to one worker, the rest to
+    the other, an idle worker taking from the end of the other's): the longest test, the workflow's,
+    then the rest. One worker builds the smoke build and reruns it while the other runs the library's
+    tests and then takes workflow tests from the first one's queue."""
+
+    def rank(item: pytest.Item) -> int:
+        if item.name == LONGEST:
+            return 0
+        return 1 if item.get_closest_marker("workflow") else 2
+
+    items.sort(key=rank)  # stable: each group keeps its files' order
 
 
 @pytest.fixture(scope="session")
@@ -22,16 +42,36 @@ def udl() -> dict:
     return yaml.safe_load((ROOT / "config.yaml").read_text())["udl"]
 
 
-@pytest.fixture(scope="session")
-def smoke_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the workflow built once with the smoke config, shared by every test that reads a
-    build. Tests may dry-run it and edit files for a block; a test that runs jobs uses a clone."""
-    work = copy_workflow(tmp_path_factory.mktemp("smoke_build"))
+def _build_smoke(work: Path) -> Path:
+    copy_workflow(work)
     # rebuilt with --cores 1 in test_reproduction_check; each job records the modules it ran
     res = snakemake(work, "figures/all", cores=4, env=recording_modules(work))
     (work / BUILD_LOG).write_text(res.stdout + res.stderr)
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    (work / BUILT).touch()
     return work
+
+
+BUILT = ".smoke-built"  # in a smoke build that finished
+
+
+@pytest.fixture(scope="session")
+def smoke_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the workflow built once with the smoke config, shared by every test that reads a
+    build. Tests may dry-run it and edit files for a block; a test that runs jobs uses a clone.
+
+    Under pytest-xdist the first worker to ask builds it in the run's shared temporary folder while
+    the other waits on a lock; each worker then reads its own clone (a block's edit in one worker
+    must not show in the other's dry runs)."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:  # one process (pytest -n 0, or -p no:xdist)
+        return _build_smoke(tmp_path_factory.mktemp("smoke_build") / "work")
+    shared = tmp_path_factory.getbasetemp().parent / "smoke_build"
+    with open(f"{shared}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / BUILD_LOG).exists():
+            _build_smoke(shared)
+    assert (shared / BUILT).exists(), (shared / BUILD_LOG).read_text()[-3000:]  # another worker's failure
+    return clone(shared, tmp_path_factory.mktemp("smoke_build") / "work")
 
 
 #: Debian's packages chromium and chromium-driver, or the browser and driver these variables name
