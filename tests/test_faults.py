@@ -1,12 +1,12 @@
 """Faults: a build killed while the VAE trains (SIGTERM; SIGKILL and `snakemake --unlock`), a
 truncated intermediate, and a figure whose write fails. Each ends in one clear message or a rerun
-that finishes where an uninterrupted build ends."""
+that finishes where an uninterrupted build ends (the killed builds build the model, the one output
+of the training, and the rerun's model is the uninterrupted one's, weight for weight)."""
 
 from __future__ import annotations
 
 import errno
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -18,19 +18,22 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pytest
+import torch
 from workflow_runner import ROOT, SMOKE, clone, planned_jobs, snakemake
 
 from figrepro.io import RefusedWrite
 from figrepro.plotting import save
+from figrepro.vae.model import load_model
 
 CHECKPOINT = "results/vae/checkpoints/train.pt"
+MODEL = "results/vae/model.pt"
 
 
 def start_build(work: Path) -> subprocess.Popen[str]:
-    """`snakemake figures/all` with the smoke config, in a session of its own (so that the whole
-    build, jobs included, can be killed as a crash would)."""
+    """`snakemake results/vae/model.pt` with the smoke config, in a session of its own (so that the
+    whole build, jobs included, can be killed as a crash would)."""
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
-    command = [sys.executable, "-m", "snakemake", "figures/all", "--cores", "2", "--configfile", str(SMOKE)]
+    command = [sys.executable, "-m", "snakemake", MODEL, "--cores", "2", "--configfile", str(SMOKE)]
     return subprocess.Popen(
         command,
         cwd=work,
@@ -52,19 +55,21 @@ def wait_for_a_checkpoint(work: Path, build: subprocess.Popen[str], timeout: flo
 
 
 def retrain(smoke_build: Path, work: Path) -> subprocess.Popen[str]:
-    """`snakemake figures/all` on a copy of the smoke build taken back to where a first build stands
-    when the VAE starts training: its data made, nothing after it (the VAE's results and figures,
-    the metrics and the manifest) made yet. The rest of the build is done, as it would be by then."""
+    """A build of the VAE's model on a copy of the smoke build whose model is gone (its data made,
+    as a first build's is when the VAE starts training)."""
     clone(smoke_build, work)
-    for path in (work / "results/vae").iterdir():
-        if path.is_dir():
-            shutil.rmtree(path)
-        elif path.name != "data.npz":
-            path.unlink()
-    shutil.rmtree(work / "figures/vae")
-    for name in ("results/metrics.json", "figures/all"):
-        (work / name).unlink()
+    (work / MODEL).unlink()
     return start_build(work)
+
+
+def same_model(work: Path, reference: Path) -> None:
+    """The model trained in ``work`` has every weight of ``reference``'s, bit for bit (what every
+    figure and number after it reads: the smoke build's forced rebuild in test_reproduction_check
+    shows they follow the same bytes from the same model)."""
+    trained, uninterrupted = load_model(work / MODEL), load_model(reference / MODEL)
+    assert trained.state_dict().keys() == uninterrupted.state_dict().keys()
+    for name, weight in uninterrupted.state_dict().items():
+        assert torch.equal(trained.state_dict()[name], weight), name
 
 
 def same_results(work: Path, reference: Path) -> None:
@@ -82,14 +87,15 @@ def test_sigterm_mid_training_then_the_same_command_finishes(smoke_build: Path, 
     os.killpg(build.pid, signal.SIGTERM)
     output, _ = build.communicate(timeout=120)
     assert build.returncode != 0, output[-2000:]
-    assert not (work / "results/vae/model.pt").exists()
-    assert "vae_train" in planned_jobs(work)  # nothing of the killed job is taken as done
-    res = snakemake(work, "figures/all")
+    assert not (work / MODEL).exists()
+    plan = snakemake(work, MODEL, "-n")
+    assert "vae_train" in plan.stdout + plan.stderr  # nothing of the killed job is taken as done
+    res = snakemake(work, MODEL)
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
     train_log = (work / "logs/vae/train.log").read_text()
     assert f"resuming from checkpoint {CHECKPOINT} after epoch" in train_log
     assert not (work / CHECKPOINT).exists()  # a finished training leaves none behind
-    same_results(work, smoke_build)
+    same_model(work, smoke_build)
 
 
 @pytest.mark.workflow
@@ -99,17 +105,17 @@ def test_sigkill_mid_training_then_unlock_as_printed_and_rerun(smoke_build: Path
     wait_for_a_checkpoint(work, build)
     os.killpg(build.pid, signal.SIGKILL)  # snakemake and its jobs, with no chance to clean up
     build.communicate(timeout=60)
-    res = snakemake(work, "figures/all")
+    res = snakemake(work, MODEL)
     out = res.stdout + res.stderr
     assert res.returncode != 0 and "--unlock" in out and "locked" in out, out[-3000:]
     unlock = subprocess.run(
         [sys.executable, "-m", "snakemake", "--unlock"], cwd=work, capture_output=True, text=True, timeout=120
     )
     assert unlock.returncode == 0, unlock.stdout + unlock.stderr
-    res = snakemake(work, "figures/all")
+    res = snakemake(work, MODEL)
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
     assert "resuming from checkpoint" in (work / "logs/vae/train.log").read_text()
-    same_results(work, smoke_build)
+    same_model(work, smoke_build)
 
 
 def truncate_keeping_time(path: Path) -> None:
@@ -120,15 +126,18 @@ def truncate_keeping_time(path: Path) -> None:
 
 @pytest.mark.workflow
 @pytest.mark.parametrize(
-    ("damaged", "reader", "log"),
+    ("damaged", "reader", "log", "writer"),
     [
-        ("results/vae/model.pt", "vae_decode", "logs/vae/decode.log"),
-        ("results/udl/17_1/integrals.npz", "plot_udl_17_1", "logs/udl/17_1/plot.log"),
+        ("results/vae/model.pt", "vae_decode", "logs/vae/decode.log", "vae_train"),
+        ("results/udl/17_1/integrals.npz", "plot_udl_17_1", "logs/udl/17_1/plot.log", None),
     ],
 )
 def test_a_truncated_intermediate_is_named_with_the_command_that_rebuilds_it(
-    smoke_build: Path, tmp_path: Path, damaged: str, reader: str, log: str
+    smoke_build: Path, tmp_path: Path, damaged: str, reader: str, log: str, writer: str | None
 ) -> None:
+    """The reader's one line names the file and the command that rebuilds it. The command is run for
+    17.1's integrals; for the VAE's model it is planned (its job and every reader of the model, the
+    damaged reader among them): a rerun of the training is what the kill tests above run."""
     work = clone(smoke_build, tmp_path / "work")
     truncate_keeping_time(work / damaged)
     assert planned_jobs(work) == {}  # its timestamp kept: Snakemake cannot tell
@@ -139,6 +148,10 @@ def test_a_truncated_intermediate_is_named_with_the_command_that_rebuilds_it(
     assert len(lines) == 1 and damaged in lines[0] and rebuild in lines[0], lines
     assert lines[0] in res.stdout + res.stderr  # on the console, not only in the log
     assert "Traceback" not in res.stdout + res.stderr
+    if writer:
+        plan = planned_jobs(work, None, "--forcerun", damaged)
+        assert plan[writer] == plan[reader] == 1, plan
+        return
     res = snakemake(work, "--forcerun", damaged)  # the suggested command, with the smoke config
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
     assert planned_jobs(work) == {}
