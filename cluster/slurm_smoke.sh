@@ -2,7 +2,8 @@
 # The smoke build on a real SLURM: brings up a single-node cluster on this machine (Debian's slurm-wlm
 # and munge), builds tests/smoke_config.yaml through `snakemake --profile profiles/slurm`, checks that
 # every job but the local ones went through sbatch (SLURM's own job log lists them), compares the
-# manifest and metrics with a local smoke build of the same checkout, and stops every daemon it
+# manifest and metrics with a local smoke build of the same checkout (run beside it, on one core),
+# and stops every daemon it
 # started, by process id, on success and on failure.
 #
 # Run as root on Debian, from anywhere, with the project's environment active:
@@ -16,12 +17,17 @@ fi
 SCRATCH=$(mktemp -d /tmp/figrepro-slurm.XXXXXX)
 SLURM_CONF_FILE=/etc/slurm/slurm.conf  # where srun inside a job looks for it
 DAEMONS=()
+LOCAL_BUILD=
 START=$(date +%s)
 
 say() { printf '[slurm smoke %4ds] %s\n' $(($(date +%s) - START)) "$*"; }
 
 stop_daemons() {
   local status=$?
+  if [ -n "$LOCAL_BUILD" ]; then  # the local build, where the SLURM one failed first
+    kill "$LOCAL_BUILD" 2>/dev/null || true
+    wait "$LOCAL_BUILD" 2>/dev/null || true
+  fi
   for pid in "${DAEMONS[@]}"; do
     kill "$pid" 2>/dev/null || true
   done
@@ -99,6 +105,12 @@ copy_checkout() {
   cp -r "$ROOT"/{Snakefile,config.yaml,profiles,workflow,scripts,src,data,tests} "$1"/
 }
 
+# the same build locally, on one core, beside the SLURM build (which waits on submissions and
+# status checks more than it computes)
+copy_checkout "$SCRATCH/local"
+(cd "$SCRATCH/local" && exec snakemake --cores 1 figures/all --configfile tests/smoke_config.yaml > "$SCRATCH/local.log" 2>&1) &
+LOCAL_BUILD=$!
+
 # the smoke build through SLURM; this cluster's site settings go on the command line
 copy_checkout "$SCRATCH/cluster"
 say "building through SLURM (log: $SCRATCH/cluster.log)"
@@ -111,10 +123,8 @@ say "building through SLURM (log: $SCRATCH/cluster.log)"
 ) || { say "the SLURM build failed"; tail -40 "$SCRATCH/cluster.log"; exit 1; }
 say "SLURM build done"
 
-# the same build, locally
-copy_checkout "$SCRATCH/local"
-(cd "$SCRATCH/local" && snakemake --cores "$(nproc)" figures/all --configfile tests/smoke_config.yaml > "$SCRATCH/local.log" 2>&1) \
-  || { say "the local build failed"; tail -40 "$SCRATCH/local.log"; exit 1; }
+wait "$LOCAL_BUILD" || { say "the local build failed"; tail -40 "$SCRATCH/local.log"; exit 1; }
+LOCAL_BUILD=
 say "local build done"
 
 python - "$SCRATCH" <<'PY'

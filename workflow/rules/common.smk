@@ -21,9 +21,13 @@ def repo(path):
 codedeps.remember(".snakemake/figrepro/imports.json")
 SCRIPTS = repo("scripts")
 SRC = repo("src")
-#: the group of jobs that take a second or two: on a cluster several go in one submission
-#: (group-components in profiles/slurm); a local build ignores groups of this kind
+#: the groups of jobs that take a second or two: on a cluster several go in one submission
+#: (group-components in profiles/slurm); a local build ignores groups of this kind. The one-job
+#: notebooks, which read nothing another job makes, are a group of their own: a submission waits
+#: for every input of its jobs, and the plots of the VAE's or the lab's results would hold them back
+#: until the training ends.
 CHEAP = "cheap"
+NOTEBOOKS = "notebooks"
 FMT = config["figures"]["format"]
 DPI = config["figures"]["dpi"]
 

@@ -33,7 +33,7 @@ for _record in ONE_JOB_NOTEBOOKS:
         benchmark:
             f"benchmarks/{_record.source}/notebook.tsv"
         group:
-            CHEAP
+            NOTEBOOKS
         resources:
             mem_mb=512,
         params:
