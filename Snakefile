@@ -9,7 +9,7 @@ sys.path.insert(0, os.path.join(workflow.basedir, "src"))
 from snakemake.utils import update_config
 
 from figrepro.config import VALIDATED_BY_WORKFLOW, ConfigError, load_schema, typed_overrides
-from figrepro.records import validate_config
+from figrepro.records import validate_config_once
 from figrepro.vae.mnist import idx_problems
 
 
@@ -19,8 +19,8 @@ configfile: os.path.join(workflow.basedir, "config.yaml")
 SCHEMA = load_schema(os.path.join(workflow.basedir, "workflow/schemas/config.schema.yaml"))
 # --config 'figures={"dpi": 300}' arrives as strings below the top level: type them by the schema
 update_config(config, typed_overrides(dict(workflow.config_settings.config), SCHEMA))
-try:
-    validate_config(config, SCHEMA)
+try:  # skipped when this config, schema and checking code passed last time (.snakemake/figrepro)
+    validate_config_once(config, SCHEMA, ".snakemake/figrepro/validated-config")
 except ConfigError as err:
     sys.exit(f"Invalid configuration (config.yaml, --configfile or --config):\n{err}")
 # the values that name files or folders: checked whatever the target, before any job

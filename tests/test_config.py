@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import copy
 import re
+import sys
+import types
 from pathlib import Path
 
 import click
 import pytest
 import yaml
 
+import figrepro.records
 from figrepro.config import (
     VALIDATED_BY_WORKFLOW,
     ConfigError,
@@ -20,7 +23,7 @@ from figrepro.config import (
     shipped_config,
     typed_overrides,
 )
-from figrepro.records import validate_config
+from figrepro.records import validate_config, validate_config_once
 
 
 @pytest.fixture(scope="module")
@@ -229,3 +232,39 @@ def test_a_job_of_the_workflow_reads_its_section_as_given_and_a_script_by_hand_v
         section.convert('{"sigma_sq": "big"}', None, None)
     monkeypatch.setenv(VALIDATED_BY_WORKFLOW, "1")
     assert section.convert('{"sigma_sq": 0.05}', None, None) == {"sigma_sq": 0.05}
+
+
+def test_a_config_that_passed_is_not_checked_again_until_it_or_the_code_moves(
+    root: Path, schema: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Snakefile's check is skipped where the same config, schema and checking code passed last
+    time (the store under .snakemake/figrepro); a changed value, or a refused one, is checked."""
+    store = tmp_path / "validated-config"
+    config = shipped_config(root)
+    validate_config_once(config, schema, store)
+    checked = []
+    monkeypatch.setattr(figrepro.records, "validate_config", lambda c, s: checked.append(c))
+    validate_config_once(config, schema, store)
+    assert checked == []
+    changed = merged(config, {"seed": 7})
+    validate_config_once(changed, schema, store)
+    assert checked == [changed]
+    monkeypatch.undo()
+    bad = merged(config, {"udl": {"17_1": {"sigma_sq": -1}}})
+    digest = store.read_text()
+    with pytest.raises(ConfigError, match=r'udl."17_1".sigma_sq'):
+        validate_config_once(bad, schema, store)
+    assert store.read_text() == digest  # a refused config is not remembered
+    with pytest.raises(ConfigError):
+        validate_config_once(bad, schema, store)
+    # the checking code is part of the digest: a figrepro module loaded, edited, is checked again
+    probe = tmp_path / "probe.py"
+    probe.write_text("LIMIT = 1\n")
+    monkeypatch.setitem(sys.modules, "figrepro._probe", types.SimpleNamespace(__file__=str(probe)))
+    validate_config_once(config, schema, store)
+    monkeypatch.setattr(figrepro.records, "validate_config", lambda c, s: checked.append(c))
+    validate_config_once(config, schema, store)
+    assert checked == [changed]
+    probe.write_text("LIMIT = 2\n")
+    validate_config_once(config, schema, store)
+    assert checked == [changed, config]

@@ -9,11 +9,17 @@ drawing job imports them, so editing a title rewrites the manifest and captions 
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from figrepro.config import ConfigError, validate
+from figrepro.io import atomic_path
 from figrepro.records import lecture4, localization, udl, vae
 from figrepro.records.model import Figure, Key, Notebook, Record
 from figrepro.vae.figures import draw_inputs
@@ -50,6 +56,39 @@ def validate_config(config: dict[str, Any], schema: Mapping[str, Any]) -> dict[s
     if problems:
         raise ConfigError("\n".join(problems))
     return config
+
+
+def validate_config_once(
+    config: dict[str, Any], schema: Mapping[str, Any], store: str | os.PathLike[str]
+) -> None:
+    """:func:`validate_config`, skipped when ``store`` holds the digest of this config, this schema and
+    the code that checks them, written when they last passed (a dry run's parse then imports no
+    jsonschema). A store that cannot be read or written only costs the check."""
+    digest = _validation_digest(config, schema)
+    path = Path(store)
+    try:
+        if path.read_text() == digest:
+            return
+    except OSError:
+        pass
+    validate_config(config, schema)
+    try:
+        with atomic_path(path) as tmp:
+            tmp.write_text(digest)
+    except OSError:
+        pass
+
+
+def _validation_digest(config: Mapping[str, Any], schema: Mapping[str, Any]) -> str:
+    """sha256 of the config and schema (as JSON) and of the source of every figrepro module loaded
+    (the checks' code and what it calls)."""
+    digest = hashlib.sha256(json.dumps([config, schema], sort_keys=True, default=repr).encode())
+    modules = sorted(name for name in sys.modules if name == "figrepro" or name.startswith("figrepro."))
+    for name in modules:
+        source = getattr(sys.modules[name], "__file__", None)
+        if source:
+            digest.update(name.encode() + b"\0" + Path(source).read_bytes())
+    return digest.hexdigest()
 
 
 # --- the report's words ---------------------------------------------------------------------------
