@@ -3,8 +3,7 @@
 # and munge), builds tests/smoke_config.yaml through `snakemake --profile profiles/slurm`, checks that
 # every job but the local ones went through sbatch (SLURM's own job log lists them), compares the
 # manifest and metrics with a local smoke build of the same checkout (run beside it, on one core),
-# and stops every daemon it
-# started, by process id, on success and on failure.
+# and stops every daemon it started, by process id, on success and on failure.
 #
 # Run as root on Debian, from anywhere, with the project's environment active:
 #   pip install -r requirements.txt -r requirements-cluster.txt && pip install -e . && cluster/slurm_smoke.sh
