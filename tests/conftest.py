@@ -42,6 +42,9 @@ def udl() -> dict:
     return yaml.safe_load((ROOT / "config.yaml").read_text())["udl"]
 
 
+BUILT = ".smoke-built"  # in a smoke build that finished (its console, BUILD_LOG, is there either way)
+
+
 def _build_smoke(work: Path) -> Path:
     copy_workflow(work)
     # rebuilt with --cores 1 in test_reproduction_check; each job records the modules it ran
@@ -50,9 +53,6 @@ def _build_smoke(work: Path) -> Path:
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
     (work / BUILT).touch()
     return work
-
-
-BUILT = ".smoke-built"  # in a smoke build that finished
 
 
 @pytest.fixture(scope="session")
