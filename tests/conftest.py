@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-import fcntl
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
-from workflow_runner import BUILD_LOG, clone, copy_workflow, recording_modules, snakemake
+from workflow_runner import BUILD_LOG, clone, copy_workflow, made_once, recording_modules, snakemake
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,17 +41,12 @@ def udl() -> dict:
     return yaml.safe_load((ROOT / "config.yaml").read_text())["udl"]
 
 
-BUILT = ".smoke-built"  # in a smoke build that finished (its console, BUILD_LOG, is there either way)
-
-
-def _build_smoke(work: Path) -> Path:
+def _build_smoke(work: Path) -> None:
     copy_workflow(work)
     # rebuilt with --cores 1 in test_reproduction_check; each job records the modules it ran
     res = snakemake(work, "figures/all", cores=4, env=recording_modules(work))
     (work / BUILD_LOG).write_text(res.stdout + res.stderr)
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
-    (work / BUILT).touch()
-    return work
 
 
 @pytest.fixture(scope="session")
@@ -60,18 +54,12 @@ def smoke_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the workflow built once with the smoke config, shared by every test that reads a
     build. Tests may dry-run it and edit files for a block; a test that runs jobs uses a clone.
 
-    Under pytest-xdist the first worker to ask builds it in the run's shared temporary folder while
-    the other waits on a lock; each worker then reads its own clone (a block's edit in one worker
-    must not show in the other's dry runs)."""
-    if "PYTEST_XDIST_WORKER" not in os.environ:  # one process (pytest -n 0, or -p no:xdist)
-        return _build_smoke(tmp_path_factory.mktemp("smoke_build") / "work")
-    shared = tmp_path_factory.getbasetemp().parent / "smoke_build"
-    with open(f"{shared}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (shared / BUILD_LOG).exists():
-            _build_smoke(shared)
-    assert (shared / BUILT).exists(), (shared / BUILD_LOG).read_text()[-3000:]  # another worker's failure
-    return clone(shared, tmp_path_factory.mktemp("smoke_build") / "work")
+    Under pytest-xdist it is built once for all workers (``made_once``) and each worker reads a
+    clone of its own: a block's edit in one worker must not show in the other's dry runs."""
+    built = made_once(tmp_path_factory, "smoke_build", _build_smoke)
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return built
+    return clone(built, tmp_path_factory.mktemp("smoke_build") / "work")
 
 
 #: Debian's packages chromium and chromium-driver, or the browser and driver these variables name

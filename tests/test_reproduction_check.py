@@ -14,7 +14,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-from workflow_runner import clone, planned_jobs, snakemake
+from workflow_runner import clone, made_once, planned_jobs, snakemake
 
 from figrepro import manifest
 from figrepro.io import load_json, save_json, sha256
@@ -246,11 +246,15 @@ def test_rewriting_the_tolerances_keeps_every_value_and_hash(
 
 @pytest.fixture(scope="module")
 def referenced(smoke_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A clone of the smoke build with a reference of its own, written by `snakemake reference`."""
-    work = clone(smoke_build, tmp_path_factory.mktemp("referenced") / "work")
-    res = snakemake(work, "reference")
-    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
-    return work
+    """A clone of the smoke build with a reference of its own, written by `snakemake reference`
+    (made once for all workers: tests read it or clone it)."""
+
+    def make(work: Path) -> None:
+        clone(smoke_build, work)
+        res = snakemake(work, "reference")
+        assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+
+    return made_once(tmp_path_factory, "referenced", make)
 
 
 def check_rows(work: Path) -> list[list[str]]:
@@ -311,27 +315,37 @@ def test_check_passes_on_an_unchanged_rebuild(referenced: Path, tmp_path: Path) 
     assert {name: (work / name).read_bytes() for name in before} == before
 
 
+DRIFT = "drift.json"  # beside the drifted tree: the check's console, its exit status and what moved
+
+
 @pytest.fixture(scope="module")
 def drifted(referenced: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, set, int]:
     """`snakemake check` after a changed constant: the tree, the console (stdout and stderr in a
-    terminal's order), what moved (from the builds before and after) and the exit status."""
-    tmp = tmp_path_factory.mktemp("drifted")
-    work = clone(referenced, tmp / "work")
-    old_figures = {r.figure: r.sha256 for r in manifest.read(work / "figures/all")}
-    old_metrics = load_json(work / "results/metrics.json")
-    extra = tmp / "extra.yaml"
-    extra.write_text('udl:\n  "17_1":\n    sigma_sq: 0.2\n')
-    res = snakemake(work, "check", extra_config=extra, merged=True)
-    new_figures = {r.figure: r.sha256 for r in manifest.read(work / "figures/all")}
-    new_metrics = load_json(work / "results/metrics.json")
-    moved = {("udl/17_1", path) for path in old_figures if new_figures[path] != old_figures[path]}
-    moved |= {
-        (source, key)
-        for source, numbers in old_metrics.items()
-        for key, value in numbers.items()
-        if json.dumps(new_metrics[source][key]) != json.dumps(value)
-    }
-    return work, res.stdout, moved, res.returncode
+    terminal's order), what moved (from the builds before and after) and the exit status. Made once
+    for all workers."""
+
+    def make(folder: Path) -> None:
+        work = clone(referenced, folder / "work")
+        old_figures = {r.figure: r.sha256 for r in manifest.read(work / "figures/all")}
+        old_metrics = load_json(work / "results/metrics.json")
+        extra = folder / "extra.yaml"
+        extra.write_text('udl:\n  "17_1":\n    sigma_sq: 0.2\n')
+        res = snakemake(work, "check", extra_config=extra, merged=True)
+        new_figures = {r.figure: r.sha256 for r in manifest.read(work / "figures/all")}
+        new_metrics = load_json(work / "results/metrics.json")
+        moved = {("udl/17_1", path) for path in old_figures if new_figures[path] != old_figures[path]}
+        moved |= {
+            (source, key)
+            for source, numbers in old_metrics.items()
+            for key, value in numbers.items()
+            if json.dumps(new_metrics[source][key]) != json.dumps(value)
+        }
+        drift = {"console": res.stdout, "status": res.returncode, "moved": sorted(moved)}
+        (folder / DRIFT).write_text(json.dumps(drift))
+
+    folder = made_once(tmp_path_factory, "drifted", make)
+    drift = load_json(folder / DRIFT)
+    return folder / "work", drift["console"], {tuple(m) for m in drift["moved"]}, drift["status"]
 
 
 @pytest.mark.workflow

@@ -1,19 +1,24 @@
 """Running the Snakemake workflow from tests: copies of the checkout, builds, dry runs, edits.
 
 The smoke build itself is a session fixture (``smoke_build`` in conftest.py), made once and read by
-every test that needs a built tree; a test that changes a build works on a ``clone`` of it.
+every test that needs a built tree; a test that changes a build works on a ``clone`` of it. Trees
+that cost a build (the smoke build, its reference, the drifted check) are made once per run and
+shared by pytest-xdist's workers (``made_once``).
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SMOKE = ROOT / "tests" / "smoke_config.yaml"
@@ -105,3 +110,31 @@ def edited(path: Path) -> Iterator[None]:
 
 def manifest(work: Path) -> list[list[str]]:
     return [line.split("\t") for line in (work / "figures/all").read_text().splitlines()]
+
+
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder ``name`` as ``make(folder)`` leaves it (``folder`` does not exist yet), made once
+    per test run.
+
+    Under pytest-xdist the first worker to ask makes it in the run's shared temporary folder while
+    the others wait on a lock, then all read the same folder (a test that changes it works on a
+    ``clone``). If ``make`` fails, every worker asking fails with its message; in one process
+    (``-n 0``) the folder is made in the session's temporary folder."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        folder = factory.mktemp(name) / name
+        make(folder)
+        return folder
+    folder = factory.getbasetemp().parent / name
+    done, failed = folder.with_name(f"{name}.done"), folder.with_name(f"{name}.failed")
+    with open(folder.with_name(f"{name}.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists() and not failed.exists():
+            try:
+                make(folder)
+            except BaseException as exc:
+                failed.write_text(f"{type(exc).__name__}: {exc}")
+                raise
+            done.touch()
+    if failed.exists():
+        pytest.fail(f"{name}, made by another worker, failed: {failed.read_text()}", pytrace=False)
+    return folder
