@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import torch
-from scipy.stats import norm
+from scipy.special import ndtri
 
 from figrepro.vae.densities import bernoulli_sample, gaussian_sample
 from figrepro.vae.mnist import TOP_HALF
@@ -48,8 +48,10 @@ def encoder_means(model: VAE, x: np.ndarray, batch: int = 10_000) -> np.ndarray:
 
 
 def lattice_axis(size: int, quantile: float) -> np.ndarray:
-    """Latent coordinates at the prior's quantiles q .. 1-q (Kingma & Welling, figure 4)."""
-    return norm.ppf(np.linspace(quantile, 1 - quantile, size))
+    """Latent coordinates at the prior's quantiles q .. 1-q (Kingma & Welling, figure 4): the standard
+    normal's inverse CDF, ``scipy.special.ndtri`` (what ``scipy.stats.norm.ppf`` computes, without
+    importing scipy.stats, 1.2 to 1.7 s)."""
+    return ndtri(np.linspace(quantile, 1 - quantile, size))
 
 
 def lattice(model: VAE, axis: np.ndarray) -> np.ndarray:
