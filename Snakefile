@@ -8,19 +8,24 @@ sys.path.insert(0, os.path.join(workflow.basedir, "src"))
 
 from snakemake.utils import update_config
 
-from figrepro.config import VALIDATED_BY_WORKFLOW, ConfigError, load_schema, typed_overrides
+from figrepro.config import VALIDATED_BY_WORKFLOW, ConfigError, load_schema, read_yaml, typed_overrides
 from figrepro.records import validate_config_once
 from figrepro.vae.mnist import idx_problems
 
-
-configfile: os.path.join(workflow.basedir, "config.yaml")
-
-
-SCHEMA = load_schema(os.path.join(workflow.basedir, "workflow/schemas/config.schema.yaml"))
-# --config 'figures={"dpi": 300}' arrives as strings below the top level: type them by the schema
-update_config(config, typed_overrides(dict(workflow.config_settings.config), SCHEMA))
+# What `configfile: "config.yaml"` does (the file, then --configfile and --config over it), read by
+# libyaml: the directive's pure-Python parser costs 0.15 s of every run, a dry run's tenth
+CONFIG_FILE = os.path.join(workflow.basedir, "config.yaml")
+workflow.configfiles.append(CONFIG_FILE)
+if not workflow.config_settings.replace_workflow_config:
+    update_config(config, read_yaml(CONFIG_FILE))
+update_config(config, workflow.config_settings.overwrite_config)
+SCHEMA_FILE = os.path.join(workflow.basedir, "workflow/schemas/config.schema.yaml")
+if workflow.config_settings.config:
+    # --config 'figures={"dpi": 300}' arrives as strings below the top level: type them by the schema
+    overrides = dict(workflow.config_settings.config)
+    update_config(config, typed_overrides(overrides, load_schema(SCHEMA_FILE)))
 try:  # skipped when this config, schema and checking code passed last time (.snakemake/figrepro)
-    validate_config_once(config, SCHEMA, ".snakemake/figrepro/validated-config")
+    validate_config_once(config, SCHEMA_FILE, ".snakemake/figrepro/validated-config")
 except ConfigError as err:
     sys.exit(f"Invalid configuration (config.yaml, --configfile or --config):\n{err}")
 # the values that name files or folders: checked whatever the target, before any job

@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 import figrepro.records
+from figrepro.cli import ConfigSection
 from figrepro.config import (
     VALIDATED_BY_WORKFLOW,
     ConfigError,
-    ConfigSection,
     key_path,
     load_schema,
     merged,
@@ -235,11 +235,14 @@ def test_a_job_of_the_workflow_reads_its_section_as_given_and_a_script_by_hand_v
 
 
 def test_a_config_that_passed_is_not_checked_again_until_it_or_the_code_moves(
-    root: Path, schema: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The Snakefile's check is skipped where the same config, schema and checking code passed last
-    time (the store under .snakemake/figrepro); a changed value, or a refused one, is checked."""
+    time (the store under .snakemake/figrepro); a changed value or schema, or a refused value, is
+    checked."""
     store = tmp_path / "validated-config"
+    schema = tmp_path / "config.schema.yaml"
+    schema.write_bytes((root / "workflow/schemas/config.schema.yaml").read_bytes())
     config = shipped_config(root)
     validate_config_once(config, schema, store)
     checked = []
@@ -268,3 +271,6 @@ def test_a_config_that_passed_is_not_checked_again_until_it_or_the_code_moves(
     probe.write_text("LIMIT = 2\n")
     validate_config_once(config, schema, store)
     assert checked == [changed, config]
+    schema.write_text(schema.read_text() + "\n# edited\n")
+    validate_config_once(config, schema, store)
+    assert checked == [changed, config, config]

@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import copy
 import functools
+import json
+import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from figrepro.config import ConfigError, ConfigSection
+from figrepro.config import (
+    CONFIG_FILE,
+    VALIDATED_BY_WORKFLOW,
+    ConfigError,
+    key_path,
+    load_schema,
+    merged,
+    read_yaml,
+    section_schema,
+    validate,
+)
 from figrepro.io import BadInputFile, RefusedWrite
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -30,6 +43,45 @@ def schema_path(script_file: str) -> Path:
         if (folder / SCHEMA).is_file():
             return folder / SCHEMA
     raise FileNotFoundError(f"no {SCHEMA} above {script_file}")
+
+
+class ConfigSection(click.ParamType):
+    """A click option holding one config section as JSON, validated by the schema; the keys it leaves
+    out take their values from ``config.yaml``. In a job of the workflow (:data:`VALIDATED_BY_WORKFLOW`
+    set), the section is the validated config's own and is read as it is."""
+
+    name = "json"
+
+    def __init__(self, schema_path: str | Path, *path: str) -> None:
+        self.schema_path = Path(schema_path)
+        self.path = path
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, dict):
+            data = copy.deepcopy(value)
+        else:
+            try:
+                data = json.loads(value)
+            except json.JSONDecodeError as exc:
+                self.fail(f"not valid JSON ({exc})", param, ctx)
+        if os.environ.get(VALIDATED_BY_WORKFLOW) == "1":
+            return data
+        shipped: Any = read_yaml(self.schema_path.parents[2] / CONFIG_FILE)
+        for key in self.path:
+            shipped = shipped.get(key, {}) if isinstance(shipped, Mapping) else {}
+        if isinstance(data, Mapping) and isinstance(shipped, Mapping):
+            data = merged(shipped, data)
+        sub = section_schema(load_schema(self.schema_path), self.path)
+        try:
+            validate(data, sub)
+        except ConfigError as exc:
+            prefix = key_path(list(self.path))
+            lines = [
+                f"{prefix}.{line}" if not line.startswith("(") else f"{prefix}: {line}"
+                for line in str(exc).splitlines()
+            ]
+            self.fail("\n".join(lines), param, ctx)
+        return data
 
 
 def params_option(script_file: str, *section: str) -> Callable[[F], F]:

@@ -2,7 +2,8 @@
 
 Errors name the offending key in the config's own spelling, e.g. ``udl."<id>".sigma`` (a key that is
 not a plain name is quoted). jsonschema and yaml are imported when a check needs them: a job the
-workflow has validated (:data:`VALIDATED_BY_WORKFLOW`) reads its ``--params`` as plain JSON.
+workflow has validated (:data:`VALIDATED_BY_WORKFLOW`) reads its ``--params`` as plain JSON
+(:class:`figrepro.cli.ConfigSection`).
 """
 
 from __future__ import annotations
@@ -10,14 +11,11 @@ from __future__ import annotations
 import contextlib
 import copy
 import functools
-import json
-import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import click
 import numpy as np
 
 if TYPE_CHECKING:
@@ -304,42 +302,3 @@ def section_schema(schema: Mapping[str, Any], path: Sequence[str]) -> dict[str, 
     for p in path:
         node = node["properties"][p]
     return {"$defs": schema.get("$defs", {}), **node}
-
-
-class ConfigSection(click.ParamType):
-    """A click option holding one config section as JSON, validated by the schema; the keys it leaves
-    out take their values from ``config.yaml``. In a job of the workflow (:data:`VALIDATED_BY_WORKFLOW`
-    set), the section is the validated config's own and is read as it is."""
-
-    name = "json"
-
-    def __init__(self, schema_path: str | Path, *path: str) -> None:
-        self.schema_path = Path(schema_path)
-        self.path = path
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, dict):
-            data = copy.deepcopy(value)
-        else:
-            try:
-                data = json.loads(value)
-            except json.JSONDecodeError as exc:
-                self.fail(f"not valid JSON ({exc})", param, ctx)
-        if os.environ.get(VALIDATED_BY_WORKFLOW) == "1":
-            return data
-        shipped: Any = read_yaml(self.schema_path.parents[2] / CONFIG_FILE)
-        for key in self.path:
-            shipped = shipped.get(key, {}) if isinstance(shipped, Mapping) else {}
-        if isinstance(data, Mapping) and isinstance(shipped, Mapping):
-            data = merged(shipped, data)
-        sub = section_schema(load_schema(self.schema_path), self.path)
-        try:
-            validate(data, sub)
-        except ConfigError as exc:
-            prefix = key_path(list(self.path))
-            lines = [
-                f"{prefix}.{line}" if not line.startswith("(") else f"{prefix}: {line}"
-                for line in str(exc).splitlines()
-            ]
-            self.fail("\n".join(lines), param, ctx)
-        return data

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from figrepro.config import ConfigError, validate
+from figrepro.config import ConfigError, load_schema, validate
 from figrepro.io import atomic_path
 from figrepro.records import lecture4, localization, udl, vae
 from figrepro.records.model import Figure, Key, Notebook, Record
@@ -59,19 +59,20 @@ def validate_config(config: dict[str, Any], schema: Mapping[str, Any]) -> dict[s
 
 
 def validate_config_once(
-    config: dict[str, Any], schema: Mapping[str, Any], store: str | os.PathLike[str]
+    config: dict[str, Any], schema_file: str | os.PathLike[str], store: str | os.PathLike[str]
 ) -> None:
-    """:func:`validate_config`, skipped when ``store`` holds the digest of this config, this schema and
-    the code that checks them, written when they last passed (a dry run's parse then imports no
-    jsonschema). A store that cannot be read or written only costs the check."""
-    digest = _validation_digest(config, schema)
+    """:func:`validate_config` against the schema in ``schema_file``, skipped when ``store`` holds the
+    digest of this config, that file and the code that checks them, written when they last passed (a
+    dry run's parse then reads no schema and imports no jsonschema). A store that cannot be read or
+    written only costs the check."""
+    digest = _validation_digest(config, Path(schema_file))
     path = Path(store)
     try:
         if path.read_text() == digest:
             return
     except OSError:
         pass
-    validate_config(config, schema)
+    validate_config(config, load_schema(schema_file))
     try:
         with atomic_path(path) as tmp:
             tmp.write_text(digest)
@@ -79,10 +80,11 @@ def validate_config_once(
         pass
 
 
-def _validation_digest(config: Mapping[str, Any], schema: Mapping[str, Any]) -> str:
-    """sha256 of the config and schema (as JSON) and of the source of every figrepro module loaded
+def _validation_digest(config: Mapping[str, Any], schema_file: Path) -> str:
+    """sha256 of the config (as JSON), the schema file and the source of every figrepro module loaded
     (the checks' code and what it calls)."""
-    digest = hashlib.sha256(json.dumps([config, schema], sort_keys=True, default=repr).encode())
+    digest = hashlib.sha256(json.dumps(config, sort_keys=True, default=repr).encode())
+    digest.update(b"\0" + schema_file.read_bytes())
     modules = sorted(name for name in sys.modules if name == "figrepro" or name.startswith("figrepro."))
     for name in modules:
         source = getattr(sys.modules[name], "__file__", None)
