@@ -1,5 +1,8 @@
 """Running the Snakemake workflow from tests: copies of the checkout, builds, dry runs, edits.
 
+Each run is `python -m snakemake` forked from a process that has imported Snakemake already
+(tests/snakemake_forks.py): the tests' eighty runs skip eighty times Snakemake's own imports.
+
 The smoke build itself is a session fixture (``smoke_build`` in conftest.py), made once and read by
 every test that needs a built tree; a test that changes a build works on a ``clone`` of it. Trees
 that cost a build (the smoke build, its reference, the drifted check) are made once per run and
@@ -8,12 +11,18 @@ shared by pytest-xdist's workers (``made_once``).
 
 from __future__ import annotations
 
+import atexit
 import fcntl
+import json
 import os
 import re
+import select
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,21 +48,81 @@ def snakemake(
 ) -> subprocess.CompletedProcess[str]:
     """Run snakemake in ``workdir`` with the smoke config (then ``extra_config``) merged over
     config.yaml, under umask 022 (with more environment variables ``env``; with ``merged``, stderr
-    in stdout, in the order a terminal shows them)."""
+    in stdout, in the order a terminal shows them). It runs as `python -m snakemake` would, forked
+    from a process that has imported Snakemake already (:class:`SnakemakeForks`)."""
     env = dict(
         os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}", **(env or {})
     )
     configs = [str(SMOKE)] + ([str(extra_config)] if extra_config else [])
-    return subprocess.run(
-        [sys.executable, "-m", "snakemake", *args, "--cores", str(cores), "--configfile", *configs],
-        cwd=workdir,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT if merged else subprocess.PIPE,
-        text=True,
-        timeout=timeout,
-        preexec_fn=lambda: os.umask(UMASK),
-    )
+    argv = [*args, "--cores", str(cores), "--configfile", *configs]
+    return SnakemakeForks.shared().run(argv, workdir, env, merged, timeout)
+
+
+class SnakemakeForks:
+    """The client of tests/snakemake_forks.py: one server per test process, started on first use."""
+
+    _shared: SnakemakeForks | None = None
+
+    def __init__(self) -> None:
+        self.server = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("snakemake_forks.py"))],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        self.scratch = Path(tempfile.mkdtemp(prefix="snakemake-forks-"))
+        self.pending = b""  # what the server wrote past the last line read
+        assert "ready" in self._read(timeout=120)
+
+    @classmethod
+    def shared(cls) -> SnakemakeForks:
+        if cls._shared is None or cls._shared.server.poll() is not None:
+            cls._shared = cls()
+            atexit.register(cls._shared.close)
+        return cls._shared
+
+    def _read(self, timeout: float) -> dict[str, int]:
+        """The server's next line, waiting at most ``timeout`` seconds for it."""
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self.pending:
+            ready, _, _ = select.select([self.server.stdout], [], [], max(0.0, deadline - time.monotonic()))
+            chunk = os.read(self.server.stdout.fileno(), 4096) if ready else None
+            if chunk is None:
+                raise TimeoutError(f"no answer from tests/snakemake_forks.py within {timeout} s")
+            if not chunk:
+                raise RuntimeError(f"tests/snakemake_forks.py ended (status {self.server.wait()})")
+            self.pending += chunk
+        line, self.pending = self.pending.split(b"\n", 1)
+        return json.loads(line)
+
+    def run(
+        self, argv: list[str], cwd: Path, env: dict[str, str], merged: bool, timeout: float
+    ) -> subprocess.CompletedProcess[str]:
+        out, err = self.scratch / "stdout", self.scratch / "stderr"
+        request = {
+            "argv": argv,
+            "cwd": str(cwd),
+            "env": env,
+            "umask": UMASK,
+            "stdout": str(out),
+            "stderr": None if merged else str(err),
+        }
+        self.server.stdin.write(json.dumps(request).encode() + b"\n")
+        self.server.stdin.flush()
+        pid = self._read(timeout=60)["pid"]
+        try:
+            status = self._read(timeout)["status"]
+        except TimeoutError:
+            os.kill(pid, signal.SIGKILL)
+            self._read(timeout=60)
+            raise subprocess.TimeoutExpired(["snakemake", *argv], timeout) from None
+        stdout = out.read_text()
+        stderr = "" if merged else err.read_text()
+        return subprocess.CompletedProcess(["snakemake", *argv], status, stdout, stderr)
+
+    def close(self) -> None:
+        self.server.stdin.close()
+        self.server.wait(timeout=60)
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 def planned_jobs(workdir: Path, extra_config: Path | None = None, *args: str) -> dict[str, int]:
