@@ -2,13 +2,24 @@
 # The smoke build on a real SLURM: brings up a single-node cluster on this machine (Debian's slurm-wlm
 # and munge), builds tests/smoke_config.yaml through `snakemake --profile profiles/slurm`, checks that
 # every job but the local ones went through sbatch (SLURM's own job log lists them), compares the
-# manifest and metrics with a local smoke build of the same checkout (run beside it, on one core),
-# and stops every daemon it started, by process id, on success and on failure.
+# manifest and metrics with a local smoke build of the same checkout, and stops every daemon it
+# started, by process id, on success and on failure. The local build is run beside the SLURM one, on
+# one core, unless --compare-with names another (.ci/run: the smoke build of the tests, which they
+# put there when it is finished, FIGREPRO_KEEP_SMOKE_BUILD; the comparison waits for it): two builds
+# of every job, whose bytes must agree.
 #
 # Run as root on Debian, from anywhere, with the project's environment active:
-#   pip install -r requirements.txt -r requirements-cluster.txt && pip install -e . && cluster/slurm_smoke.sh
+#   pip install -r requirements.txt -r requirements-cluster.txt && pip install -e . && cluster/slurm_smoke.sh [--compare-with DIR]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+COMPARE_WITH=
+if [ "${1:-}" = "--compare-with" ]; then
+  COMPARE_WITH=${2:?--compare-with needs the folder of a smoke build}
+  COMPARE_WAIT_MINUTES=40  # for it to appear, when it is being built beside this run
+elif [ $# -gt 0 ]; then
+  echo "usage: cluster/slurm_smoke.sh [--compare-with DIR]" >&2
+  exit 2
+fi
 if ! python -c "import snakemake_executor_plugin_slurm" 2>/dev/null; then
   echo "cluster/slurm_smoke.sh: Snakemake's SLURM executor is not installed here: pip install -r $ROOT/requirements-cluster.txt" >&2
   exit 2
@@ -16,6 +27,7 @@ fi
 SCRATCH=$(mktemp -d /tmp/figrepro-slurm.XXXXXX)
 SLURM_CONF_FILE=/etc/slurm/slurm.conf  # where srun inside a job looks for it
 DAEMONS=()
+CLUSTER_BUILD=
 LOCAL_BUILD=
 START=$(date +%s)
 
@@ -23,10 +35,12 @@ say() { printf '[slurm smoke %4ds] %s\n' $(($(date +%s) - START)) "$*"; }
 
 stop_daemons() {
   local status=$?
-  if [ -n "$LOCAL_BUILD" ]; then  # the local build, where the SLURM one failed first
-    kill "$LOCAL_BUILD" 2>/dev/null || true
-    wait "$LOCAL_BUILD" 2>/dev/null || true
-  fi
+  for build in "$CLUSTER_BUILD" "$LOCAL_BUILD"; do  # a build still running: this script was stopped,
+    if [ -n "$build" ]; then                          # or the other build failed first
+      kill "$build" 2>/dev/null || true
+      wait "$build" 2>/dev/null || true
+    fi
+  done
   for pid in "${DAEMONS[@]}"; do
     kill "$pid" 2>/dev/null || true
   done
@@ -105,34 +119,54 @@ copy_checkout() {
 }
 
 # the same build locally, on one core, beside the SLURM build (which waits on submissions and
-# status checks more than it computes)
-copy_checkout "$SCRATCH/local"
-(cd "$SCRATCH/local" && exec snakemake --cores 1 figures/all --configfile tests/smoke_config.yaml > "$SCRATCH/local.log" 2>&1) &
-LOCAL_BUILD=$!
+# status checks more than it computes), unless a finished one was named
+if [ -n "$COMPARE_WITH" ]; then
+  LOCAL=$COMPARE_WITH
+  say "comparing with the smoke build in $LOCAL"
+else
+  LOCAL=$SCRATCH/local
+  copy_checkout "$LOCAL"
+  (cd "$LOCAL" && exec snakemake --cores 1 figures/all --configfile tests/smoke_config.yaml > "$SCRATCH/local.log" 2>&1) &
+  LOCAL_BUILD=$!
+fi
 
 # the smoke build through SLURM; this cluster's site settings go on the command line
 copy_checkout "$SCRATCH/cluster"
 say "building through SLURM (log: $SCRATCH/cluster.log)"
+# in the background and waited for, so that a SIGTERM to this script stops it and the daemons at once
 (
   cd "$SCRATCH/cluster"
-  snakemake --profile profiles/slurm figures/all --configfile tests/smoke_config.yaml \
+  exec snakemake --profile profiles/slurm figures/all --configfile tests/smoke_config.yaml \
     --cores "$(nproc)" --slurm-no-account --slurm-status-command squeue \
     --slurm-init-seconds-before-status-checks 2 --seconds-between-status-checks 3 \
     --slurm-logdir "$SCRATCH/slurm-logs" > "$SCRATCH/cluster.log" 2>&1
-) || { say "the SLURM build failed"; tail -40 "$SCRATCH/cluster.log"; exit 1; }
+) &
+CLUSTER_BUILD=$!
+wait "$CLUSTER_BUILD" || { CLUSTER_BUILD=; say "the SLURM build failed"; tail -40 "$SCRATCH/cluster.log"; exit 1; }
+CLUSTER_BUILD=
 say "SLURM build done"
 
-wait "$LOCAL_BUILD" || { say "the local build failed"; tail -40 "$SCRATCH/local.log"; exit 1; }
-LOCAL_BUILD=
-say "local build done"
+if [ -n "$LOCAL_BUILD" ]; then
+  wait "$LOCAL_BUILD" || { say "the local build failed"; tail -40 "$SCRATCH/local.log"; exit 1; }
+  LOCAL_BUILD=
+  say "local build done"
+fi
+if [ ! -d "$LOCAL" ]; then
+  say "waiting for the smoke build in $LOCAL"
+  for _ in $(seq $((COMPARE_WAIT_MINUTES * 12))); do
+    [ -d "$LOCAL" ] && break
+    sleep 5
+  done
+  [ -d "$LOCAL" ] || { say "no smoke build appeared in $LOCAL within $COMPARE_WAIT_MINUTES minutes"; exit 1; }
+fi
 
-python - "$SCRATCH" <<'PY'
+python - "$SCRATCH" "$LOCAL" <<'PY'
 """Every job but the local rules went through sbatch and completed; the results equal the local build's."""
 import re
 import sys
 from pathlib import Path
 
-scratch = Path(sys.argv[1])
+scratch, local = Path(sys.argv[1]), Path(sys.argv[2])
 log = (scratch / "cluster.log").read_text()
 submitted = re.findall(r"has been submitted with SLURM jobid (\d+)", log)
 local_rules = sorted(set(re.findall(r"^localrule (\w+):", log, re.M)))
@@ -147,7 +181,7 @@ missing = [j for j in submitted if completed.get(j) != "COMPLETED"]
 if not submitted or missing:
     problems.append(f"submitted jobs not COMPLETED in SLURM's job log: {missing or 'none submitted'}")
 for name in ("figures/all", "results/metrics.json"):
-    if (scratch / "cluster" / name).read_bytes() != (scratch / "local" / name).read_bytes():
+    if (scratch / "cluster" / name).read_bytes() != (local / name).read_bytes():
         problems.append(f"{name} differs between the SLURM and the local build")
 figures = len((scratch / "cluster" / "figures/all").read_text().splitlines()) - 1
 print(

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,19 +12,36 @@ from workflow_runner import BUILD_LOG, clone, copy_workflow, made_once, recordin
 ROOT = Path(__file__).resolve().parents[1]
 
 
-#: the longest test (every job of the smoke build rerun on one core): first, so that it starts as soon
-#: as the smoke build is there, beside everything else on the other worker
-LONGEST = "test_check_passes_on_an_unchanged_rebuild"
+#: the tests marked ``rebuild`` (every job of the smoke build run again, about four minutes) run
+#: only when asked: in CI, cluster/slurm_smoke.sh compares its SLURM build with the smoke build of
+#: this run (FIGREPRO_KEEP_SMOKE_BUILD, below), the same comparison of two builds of every job
+REBUILD = "--rebuild"
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The order pytest-xdist deals from (`--dist worksteal`: the first half to one worker, the rest to
-    the other, an idle worker taking from the end of the other's): the longest test, the workflow's,
-    then the rest. One worker builds the smoke build and reruns it while the other runs the library's
-    tests and then takes workflow tests from the first one's queue."""
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        REBUILD,
+        action="store_true",
+        help="also run the tests marked rebuild: every job of the smoke build rerun on one core (4 minutes)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip the ``rebuild`` tests unless asked for; then the order pytest-xdist deals from
+    (``--dist worksteal``: the first half to one worker, the rest to the other, an idle worker
+    taking from the end of the other's): a rebuild, the workflow's tests, the library's. One worker
+    builds the smoke build and goes on with the workflow's tests while the other runs the library's
+    and then takes workflow tests from the end of the first one's queue."""
+    if not config.getoption(REBUILD):
+        skip = pytest.mark.skip(
+            reason=f"every job rerun (4 minutes): pytest {REBUILD}; CI's SLURM smoke run compares two builds"
+        )
+        for item in items:
+            if item.get_closest_marker("rebuild"):
+                item.add_marker(skip)
 
     def rank(item: pytest.Item) -> int:
-        if item.name == LONGEST:
+        if item.get_closest_marker("rebuild"):
             return 0
         return 1 if item.get_closest_marker("workflow") else 2
 
@@ -41,12 +59,22 @@ def udl() -> dict:
     return yaml.safe_load((ROOT / "config.yaml").read_text())["udl"]
 
 
+#: where to put a copy of the finished smoke build, if set (.ci/run: for cluster/slurm_smoke.sh)
+KEEP_SMOKE_BUILD = "FIGREPRO_KEEP_SMOKE_BUILD"
+
+
 def _build_smoke(work: Path) -> None:
     copy_workflow(work)
-    # rebuilt with --cores 1 in test_reproduction_check; each job records the modules it ran
+    # each job records the modules it ran
     res = snakemake(work, "figures/all", cores=4, env=recording_modules(work))
     (work / BUILD_LOG).write_text(res.stdout + res.stderr)
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    if os.environ.get(KEEP_SMOKE_BUILD):  # whole or not at all: cluster/slurm_smoke.sh waits for it
+        kept = Path(os.environ[KEEP_SMOKE_BUILD])
+        partial = kept.with_name(kept.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        shutil.rmtree(kept, ignore_errors=True)
+        clone(work, partial).rename(kept)
 
 
 @pytest.fixture(scope="session")

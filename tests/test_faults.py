@@ -64,8 +64,8 @@ def retrain(smoke_build: Path, work: Path) -> subprocess.Popen[str]:
 
 def same_model(work: Path, reference: Path) -> None:
     """The model trained in ``work`` has every weight of ``reference``'s, bit for bit (what every
-    figure and number after it reads: the smoke build's forced rebuild in test_reproduction_check
-    shows they follow the same bytes from the same model)."""
+    figure and number after it reads: two builds of every job, pytest --rebuild or .ci/run's SLURM
+    smoke run, show they follow the same bytes from the same model)."""
     trained, uninterrupted = load_model(work / MODEL), load_model(reference / MODEL)
     assert trained.state_dict().keys() == uninterrupted.state_dict().keys()
     for name, weight in uninterrupted.state_dict().items():

@@ -1,5 +1,5 @@
 """The reproduction check: tolerances, the comparison of numbers and figures, and `snakemake check`
-against a reference written by `snakemake reference`, on an unchanged rebuild and after a change."""
+against a reference written by `snakemake reference`, after jobs are rerun unchanged and after a change."""
 
 from __future__ import annotations
 
@@ -297,13 +297,12 @@ def test_a_moved_build_stays_up_to_date(smoke_build: Path, tmp_path: Path) -> No
     assert planned_jobs(clone(smoke_build, tmp_path / "moved" / "elsewhere")) == {}
 
 
-@pytest.mark.workflow
-def test_check_passes_on_an_unchanged_rebuild(referenced: Path, tmp_path: Path) -> None:
-    """Every job rerun from scratch, on one core (the smoke build ran with --cores 4): the check
-    passes, and manifest and metrics are the same bytes."""
-    work = clone(referenced, tmp_path / "work")
+def rerun_and_check(referenced: Path, work: Path, *forced: str) -> None:
+    """`snakemake check` on a clone of ``referenced`` with the ``forced`` options, on one core (the
+    smoke build ran with --cores 4): the check passes, and manifest and metrics are the same bytes."""
+    clone(referenced, work)
     before = {name: (work / name).read_bytes() for name in ("figures/all", "results/metrics.json")}
-    res = snakemake(work, "check", "--forceall", cores=1)
+    res = snakemake(work, "check", *forced, cores=1)
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
     assert "0 drifted, 0 missing, 0 new" in res.stdout
     assert {row[-1] for row in check_rows(work)} == {compare.OK}
@@ -313,6 +312,21 @@ def test_check_passes_on_an_unchanged_rebuild(referenced: Path, tmp_path: Path) 
     )
     assert "Nothing moved." in (work / "results/check/index.html").read_text()
     assert {name: (work / name).read_bytes() for name in before} == before
+
+
+@pytest.mark.workflow
+def test_check_passes_after_jobs_are_rerun(referenced: Path, tmp_path: Path) -> None:
+    """A notebook's numbers, a Monte Carlo notebook's integrals and their plot rerun, and with them
+    the metrics and the manifest: rewritten files with the same bytes pass."""
+    rerun_and_check(referenced, tmp_path / "work", "--forcerun", "udl_7_1", "udl_17_1_integrals")
+
+
+@pytest.mark.workflow
+@pytest.mark.rebuild
+def test_check_passes_on_an_unchanged_rebuild(referenced: Path, tmp_path: Path) -> None:
+    """Every job rerun from scratch: each gives the same bytes again, whatever the cores (in CI,
+    cluster/slurm_smoke.sh compares its SLURM build with this run's smoke build instead)."""
+    rerun_and_check(referenced, tmp_path / "work", "--forceall")
 
 
 DRIFT = "drift.json"  # beside the drifted tree: the check's console, its exit status and what moved
