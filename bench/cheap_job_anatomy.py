@@ -1,0 +1,114 @@
+"""Where a cheap notebook job's time goes: the interpreter and its imports, matplotlib's savefig (each
+figure laid out, drawn and written as the format asks), and the rest (the numbers and building the
+figures), for each job bench/cheap_jobs.py times. "imports" are numpy, click and, in a job that
+draws, matplotlib's figure and PDF backend: what every such job imports (the interpreter's own start,
+some 30 ms, counts in the rest).
+
+Each job's command is taken from a dry run of the workflow in this checkout (``snakemake -n -p``), run
+one at a time, and timed from outside (wall) and from inside (a wrapper that imports what every
+drawing job imports, then runs the script with Figure.savefig timed). Run it in a built checkout on
+an idle machine. Issue 22's budget for these jobs is half of b28eefa's summed wall: the savefig and
+import columns are what byte-identical figures leave of it.
+Usage: python bench/cheap_job_anatomy.py [--runs 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shlex
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from cheap_jobs import RULES
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: runs the script given after it, timing the imports every job pays (and a drawing job's matplotlib)
+#: and Figure.savefig
+WRAPPER = r"""
+import json, runpy, sys, time
+start = time.perf_counter()
+import numpy, click
+spent = [0.0]
+if "--figure" in sys.argv:
+    import matplotlib.figure, matplotlib.backends.backend_pdf
+    save = matplotlib.figure.Figure.savefig
+    def timed(self, *args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return save(self, *args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - t
+    matplotlib.figure.Figure.savefig = timed
+imported = time.perf_counter() - start
+sys.argv = sys.argv[1:]
+try:
+    runpy.run_path(sys.argv[0], run_name="__main__")
+except SystemExit as exc:
+    if exc.code:
+        raise
+print("ANATOMY " + json.dumps({"imports": imported, "savefig": spent[0]}), file=sys.stderr)
+"""
+
+
+def commands() -> dict[str, list[str]]:
+    """rule -> the shell command of its job, as a forced dry run prints it (without the log)."""
+    res = subprocess.run(
+        [sys.executable, "-m", "snakemake", "-n", "-p", "--forcerun", *RULES, "--", *RULES],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found: dict[str, list[str]] = {}
+    rule = None
+    for line in (res.stdout + res.stderr).splitlines():
+        if m := re.match(r"\s*(?:local)?rule (\w+):", line):
+            rule = m[1]
+        elif line.startswith("Shell command: ") and rule in RULES:
+            words = shlex.split(line.removeprefix("Shell command: ").split(" > ")[0])
+            found[rule] = words[2:]  # after "python -u"
+    return found
+
+
+def anatomy(argv: list[str]) -> dict[str, float]:
+    env = dict(os.environ, FIGREPRO_CONFIG_VALIDATED="1")  # as the workflow's jobs run
+    start = time.perf_counter()
+    res = subprocess.run(
+        [sys.executable, "-c", WRAPPER, *argv], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    wall = time.perf_counter() - start
+    if res.returncode != 0:
+        raise RuntimeError(f"{argv[0]} failed:\n{res.stderr[-2000:]}")
+    (line,) = [x for x in res.stderr.splitlines() if x.startswith("ANATOMY ")]
+    parts = json.loads(line.removeprefix("ANATOMY "))
+    return {"wall": wall, **parts, "rest": wall - parts["imports"] - parts["savefig"]}
+
+
+def main() -> None:
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw)
+    parser.add_argument("--runs", type=int, default=1, help="runs per job (the medians are shown)")
+    args = parser.parse_args()
+    columns = ("wall", "imports", "savefig", "rest")  # rest: the work, the figrepro imports, the exit
+    totals = dict.fromkeys(columns, 0.0)
+    print(f"{'job':22s}" + "".join(f"{c:>10s}" for c in columns) + f"{'figures':>9s}")
+    for rule, argv in commands().items():
+        runs = [anatomy(argv) for _ in range(args.runs)]
+        row = {c: statistics.median(r[c] for r in runs) for c in columns}
+        for c in columns:
+            totals[c] += row[c]
+        print(f"{rule:22s}" + "".join(f"{row[c]:10.2f}" for c in columns) + f"{argv.count('--figure'):9d}")
+    print(f"{'sum':22s}" + "".join(f"{totals[c]:10.2f}" for c in columns))
+    fixed = totals["imports"] + totals["savefig"]
+    print(f"imports and savefig: {fixed:.2f} s, {fixed / totals['wall']:.0%} of the summed wall")
+
+
+if __name__ == "__main__":
+    main()
