@@ -299,7 +299,7 @@ def test_a_moved_build_stays_up_to_date(smoke_build: Path, tmp_path: Path) -> No
 
 def rerun_and_check(referenced: Path, work: Path, *forced: str) -> None:
     """`snakemake check` on a clone of ``referenced`` with the ``forced`` options, on one core (the
-    smoke build ran with --cores 4): the check passes, and manifest and metrics are the same bytes."""
+    smoke build ran with --cores 2): the check passes, and manifest and metrics are the same bytes."""
     clone(referenced, work)
     before = {name: (work / name).read_bytes() for name in ("figures/all", "results/metrics.json")}
     res = snakemake(work, "check", *forced, cores=1)
