@@ -119,7 +119,7 @@ copy_checkout() {
 }
 
 # the same build locally, on one core, beside the SLURM build (which waits on submissions and
-# status checks more than it computes), unless a finished one was named
+# status checks more than it computes), unless --compare-with names another (waited for below)
 if [ -n "$COMPARE_WITH" ]; then
   LOCAL=$COMPARE_WITH
   say "comparing with the smoke build in $LOCAL"
@@ -182,7 +182,7 @@ if not submitted or missing:
     problems.append(f"submitted jobs not COMPLETED in SLURM's job log: {missing or 'none submitted'}")
 for name in ("figures/all", "results/metrics.json"):
     if (scratch / "cluster" / name).read_bytes() != (local / name).read_bytes():
-        problems.append(f"{name} differs between the SLURM and the local build")
+        problems.append(f"{name} differs between the SLURM build and {local}")
 figures = len((scratch / "cluster" / "figures/all").read_text().splitlines()) - 1
 print(
     f"{len(cluster_jobs)} jobs of {len(set(cluster_jobs))} rules in {len(submitted)} sbatch submissions "
