@@ -3,19 +3,22 @@
 Figures keep matplotlib's default look (as the notebooks do). They are ``matplotlib.figure.Figure``
 objects made here, not through pyplot: no pyplot state, figure manager or backend switching is
 imported, and ``savefig`` draws each with the backend of the file it writes (pdf, svg or png, from
-the suffix). Saving strips dates and random ids so two builds give identical files.
+the suffix). Saving strips dates and random ids so two builds give identical files, and skips the
+draw ``savefig`` makes only to measure the tight bounding box.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import matplotlib
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
 
 from figrepro.colormap import book_cmap
@@ -43,8 +46,37 @@ def use_style() -> None:
 def save(fig: Figure, path: str | os.PathLike[str], dpi: int) -> None:
     """Save ``fig`` atomically without timestamps. Format from the suffix."""
     fmt = Path(path).suffix.lstrip(".").lower()
-    with atomic_path(path) as tmp:
+    with atomic_path(path) as tmp, _without_the_measuring_draw(fig):
         fig.savefig(tmp, format=fmt, dpi=dpi, metadata=_METADATA.get(fmt))
+
+
+@contextmanager
+def _without_the_measuring_draw(fig: Figure) -> Iterator[None]:
+    """Skip the first of the two draws ``savefig(bbox_inches="tight")`` makes.
+
+    The first, with rendering switched off, brings the layout up to date before the tight box is
+    measured; ``Figure.get_tightbbox`` lays out what it measures itself (ticks, titles, aspect), so
+    for a figure without a layout engine the box and the file are the same without it (a quarter of
+    a small figure's saving time; tests/test_plotting.py compares the bytes). Without a tight box
+    there is one draw, the one that renders, and with a layout engine the first draw makes the layout:
+    then both are made."""
+    if matplotlib.rcParams["savefig.bbox"] != "tight" or fig.get_layout_engine() is not None:
+        yield
+        return
+    draws = 0
+    draw = fig.draw
+
+    def all_but_the_first(renderer: RendererBase) -> None:
+        nonlocal draws
+        draws += 1
+        if draws > 1:
+            draw(renderer)
+
+    fig.draw = all_but_the_first  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        del fig.draw
 
 
 class FigureWriter:
