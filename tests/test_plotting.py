@@ -38,11 +38,12 @@ def equal_aspect_contours() -> Figure:
 
 
 def grid_of_panels() -> Figure:
-    fig, axes = subplots(2, 3, figsize=(9, 5), sharex=True)
+    fig, axes = subplots(2, 2, figsize=(8, 5))
     for k, ax in enumerate(axes.flat):
-        ax.semilogx(np.logspace(0, 3, 30), np.arange(30) ** (k / 3), "g-")
+        ax.plot(np.arange(1, 11), np.arange(1, 11) ** (k / 2), "g-")
         ax.set_title(f"panel {k}")
-        ax.text(2, 1, "note", rotation=20)
+    axes[1, 1].set_xscale("log")
+    axes[0, 1].text(2, 1, "a note", rotation=20)
     fig.suptitle("a figure of panels")
     fig.tight_layout()
     return fig
@@ -56,8 +57,12 @@ def constrained_layout() -> Figure:
     return fig
 
 
-@pytest.mark.parametrize("fmt", ["pdf", "svg", "png"])
-@pytest.mark.parametrize("build", [labelled_curve, equal_aspect_contours, grid_of_panels, constrained_layout])
+# every kind of figure to pdf, as the build writes them; svg and png (other renderers, a raster) for two
+@pytest.mark.parametrize(
+    ("build", "fmt"),
+    [(build, "pdf") for build in (labelled_curve, equal_aspect_contours, grid_of_panels, constrained_layout)]
+    + [(build, fmt) for build in (labelled_curve, equal_aspect_contours) for fmt in ("svg", "png")],
+)
 def test_save_gives_the_bytes_of_savefigs_own_tight_box(
     build: Callable[[], Figure], fmt: str, tmp_path: Path
 ) -> None:

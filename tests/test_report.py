@@ -38,6 +38,20 @@ def xpath_string(text: str) -> str:
     return f'"{text}"'
 
 
+#: the script behind ``texts``: what Selenium's ``WebElement.text`` gives (the rendered text, trimmed)
+TEXTS = """
+const [xpath, cells] = arguments;
+const found = document.evaluate(xpath, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+const shown = (e) => e.innerText.trim();
+const out = [];
+for (let i = 0; i < found.snapshotLength; i++) {
+  const e = found.snapshotItem(i);
+  out.push(cells ? Array.from(e.getElementsByTagName(cells), shown) : [shown(e)]);
+}
+return out;
+"""
+
+
 def wait_for(condition: Callable[[], object], timeout: float = 20.0) -> object:
     """Poll ``condition`` until it returns something true (the report is a script-built page)."""
     deadline = time.monotonic() + timeout
@@ -72,18 +86,23 @@ def test_the_report_lists_every_figure_and_shows_one(
 
         return bool(wait_for(attempt))
 
+    def texts(xpath: str, cells: str = "") -> list[list[str]]:
+        """The shown text of each element ``xpath`` finds (of each of its ``cells``, if given), read
+        in the page in one call: one call to the driver per element would take seconds a page."""
+        return browser.execute_script(TEXTS, xpath, cells)
+
     def click_text(text: str) -> None:
         clicked = click(lambda: browser.find_elements(By.XPATH, f"//nav//*[text()={xpath_string(text)}]"))
         assert clicked, f"{text!r} is not in the report's menu"
 
     def listed_rows() -> list[tuple[str, str]]:
         """(file, title) of each figure listed: the first two cells of its row."""
-        rows = [r.find_elements(By.TAG_NAME, "td") for r in browser.find_elements(By.XPATH, "//nav//tr")]
-        return [(r[0].text, r[1].text) for r in rows if len(r) > 2 and r[0].text.startswith("figures/")]
+        rows = texts("//nav//tr", "td")
+        return [(r[0], r[1]) for r in rows if len(r) > 2 and r[0].startswith("figures/")]
 
     def menu_order(names: set[str]) -> list[str]:
         """The names among ``names`` as the menu shows them, top to bottom."""
-        shown = [e.text.strip() for e in browser.find_elements(By.XPATH, "//nav//*[text()]")]
+        shown = [t for (t,) in texts("//nav//*[text()]")]
         return list(dict.fromkeys(t for t in shown if t in {n.strip() for n in names}))
 
     def menu_has(text: str) -> bool:
