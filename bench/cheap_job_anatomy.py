@@ -91,11 +91,71 @@ def anatomy(argv: list[str]) -> dict[str, float]:
     return {"wall": wall, **parts, "rest": wall - parts["imports"] - parts["savefig"]}
 
 
+#: run in one process: imports what the cheap jobs import, then forks one child per job given on stdin
+#: (a JSON list of argv lists) and prints each child's wall time
+PRELOADED = r"""
+import io, json, os, runpy, sys, time
+import click, numpy, scipy.stats
+import matplotlib.backends.backend_pdf, matplotlib.figure
+import figrepro.cli, figrepro.config, figrepro.plotting
+fig = matplotlib.figure.Figure(figsize=(3, 2))
+ax = fig.add_subplot()
+ax.plot([0, 1], [0, 1], label="$x$")
+ax.legend()
+fig.savefig(io.BytesIO(), format="pdf", bbox_inches="tight")
+walls = []
+for argv in json.load(sys.stdin):
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        sys.argv = argv
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        try:
+            runpy.run_path(argv[0], run_name="__main__")
+        except SystemExit as exc:
+            os._exit(exc.code if isinstance(exc.code, int) else 1)
+        os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    if status:
+        sys.exit(f"{argv[0]} failed (status {status})")
+    walls.append(time.perf_counter() - start)
+print(json.dumps(walls))
+"""
+
+
+def preloaded(jobs: dict[str, list[str]]) -> dict[str, float]:
+    """rule -> wall time of its job forked from a process that has imported everything already."""
+    env = dict(os.environ, FIGREPRO_CONFIG_VALIDATED="1")
+    res = subprocess.run(
+        [sys.executable, "-c", PRELOADED],
+        input=json.dumps(list(jobs.values())),
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if res.returncode != 0:
+        raise RuntimeError(res.stderr[-2000:])
+    return dict(zip(jobs, json.loads(res.stdout), strict=True))
+
+
 def main() -> None:
     raw = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw)
     parser.add_argument("--runs", type=int, default=1, help="runs per job (the medians are shown)")
+    parser.add_argument(
+        "--preloaded", action="store_true", help="each job forked from a process that has imported everything"
+    )
     args = parser.parse_args()
+    if args.preloaded:
+        runs = [preloaded(commands()) for _ in range(args.runs)]
+        walls = {rule: statistics.median(r[rule] for r in runs) for rule in runs[0]}
+        for rule, wall in walls.items():
+            print(f"{rule:22s}{wall:10.2f}")
+        print(f"{'sum':22s}{sum(walls.values()):10.2f}  (forked from a process with every import done)")
+        return
     columns = ("wall", "imports", "savefig", "rest")  # rest: the work, the figrepro imports, the exit
     totals = dict.fromkeys(columns, 0.0)
     print(f"{'job':22s}" + "".join(f"{c:>10s}" for c in columns) + f"{'figures':>9s}")
