@@ -25,10 +25,16 @@ from typing import Any, NoReturn
 
 def preload() -> None:
     """Snakemake's command line, its plugins and what it imports only once it runs."""
+    import importlib.util
+
     import smart_open  # noqa: F401  (Snakemake's source cache imports it on the first Snakefile read)
     import snakemake.cli
 
     snakemake.cli.get_argument_parser()  # imports the plugins of every kind
+    if importlib.util.find_spec("pandas") is not None:
+        # installed (with the SLURM executor, as in .ci/run): Snakemake then imports it in every run
+        # that compares a job's params with its record, a second of each dry run
+        import pandas  # noqa: F401
 
 
 def run(request: dict[str, Any]) -> NoReturn:
