@@ -115,7 +115,8 @@ for argv in json.load(sys.stdin):
         try:
             runpy.run_path(argv[0], run_name="__main__")
         except SystemExit as exc:
-            os._exit(exc.code if isinstance(exc.code, int) else 1)
+            code = exc.code
+            os._exit(0 if code is None else code if isinstance(code, int) else 1)  # as the interpreter
         os._exit(0)
     _, status = os.waitpid(pid, 0)
     if status:
