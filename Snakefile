@@ -1,6 +1,7 @@
 # figrepro: config.yaml -> rules (workflow/rules/*.smk) -> click scripts (scripts/) -> src/figrepro
 # Build everything:     snakemake --cores 4 figures/all
 # One figure:           snakemake --cores 4 figures/vae/samples.pdf
+import gc
 import os
 import sys
 
@@ -57,3 +58,7 @@ include: "workflow/rules/reproduction.smk"
 
 # every rule has found its code inputs: what the files import, for the next parse
 codedeps.keep()
+# What the parse made (Snakemake's modules, the rules, the config) lives as long as the run: frozen,
+# the cyclic garbage collector no longer walks it in each collection the DAG's build triggers, nor at
+# exit (the no-op dry run: 1.27 -> 1.14 s here, where `snakemake --version` takes 0.78 s)
+gc.freeze()
