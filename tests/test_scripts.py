@@ -174,3 +174,24 @@ def test_a_figure_writer_refuses_what_it_was_not_asked_for(tmp_path: Path) -> No
         "step_2",
         "step_10",
     ]
+
+
+def test_a_script_freezes_its_imports_only_as_its_process_command() -> None:
+    """As ``python scripts/...`` (its function in ``__main__``) the command freezes what the imports
+    made before its work; run in-process, as here, it leaves the test process's collector alone."""
+    import gc
+
+    from figrepro.cli import fail_cleanly
+
+    def work() -> int:
+        return gc.get_freeze_count()
+
+    in_process = fail_cleanly(work)
+    work.__module__ = "__main__"
+    as_command = fail_cleanly(work)
+    assert gc.get_freeze_count() == 0
+    try:
+        assert in_process() == 0
+        assert as_command() > 0
+    finally:
+        gc.unfreeze()
