@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections.abc import Iterator
@@ -46,6 +47,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return 1 if item.get_closest_marker("workflow") else 2
 
     items.sort(key=rank)  # stable: each group keeps its files' order
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Freeze what the collection imported (numpy, matplotlib, torch, the tests' modules): it lives as
+    long as the run, and the cyclic garbage collector no longer walks it in each collection the tests
+    trigger (the quick loop 16 -> 12 s here), as a script's command does with its imports."""
+    gc.freeze()
 
 
 @pytest.fixture(scope="session")
