@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import tempfile
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from script_runner import run
+
+from figrepro.cli import fail_cleanly
 
 
 def test_17_2_segment_writes_curve_and_metrics(tmp_path: Path) -> None:
@@ -179,9 +182,6 @@ def test_a_figure_writer_refuses_what_it_was_not_asked_for(tmp_path: Path) -> No
 def test_a_script_freezes_its_imports_only_as_its_process_command() -> None:
     """As ``python scripts/...`` (its function in ``__main__``) the command freezes what the imports
     made before its work; run in-process, as here, it leaves the test process's collector as it is."""
-    import gc
-
-    from figrepro.cli import fail_cleanly
 
     def work() -> int:
         return gc.get_freeze_count()
