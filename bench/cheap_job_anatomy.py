@@ -9,7 +9,7 @@ one at a time, and timed from outside (wall) and from inside (a wrapper that imp
 drawing job imports, then runs the script with Figure.savefig timed). Run it in a built checkout on
 an idle machine. Issue 22's budget for these jobs is half of b28eefa's summed wall: the savefig and
 import columns are what byte-identical figures leave of it.
-Usage: python bench/cheap_job_anatomy.py [--runs 1]
+Usage: python bench/cheap_job_anatomy.py [--runs 1] [--preloaded | --one-process]
 """
 
 from __future__ import annotations
@@ -142,6 +142,45 @@ def preloaded(jobs: dict[str, list[str]]) -> dict[str, float]:
     return dict(zip(jobs, json.loads(res.stdout), strict=True))
 
 
+#: runs every job given on stdin (a JSON list of argv lists) in turn in this one interpreter, which
+#: imports once and keeps matplotlib's caches warm from job to job, and prints the whole wall time
+ONE_PROCESS = r"""
+import time
+start = time.perf_counter()
+import json, os, runpy, sys
+import click, numpy
+import matplotlib.backends.backend_pdf, matplotlib.figure
+jobs = json.load(sys.stdin)
+out = os.dup(1)
+devnull = os.open(os.devnull, os.O_WRONLY)
+os.dup2(devnull, 1)
+for argv in jobs:
+    sys.argv = argv
+    try:
+        runpy.run_path(argv[0], run_name="__main__")
+    except SystemExit as exc:
+        if exc.code:
+            raise
+os.write(out, f"{time.perf_counter() - start}\n".encode())
+"""
+
+
+def one_process(jobs: dict[str, list[str]]) -> float:
+    """Wall time of every job run in turn in one interpreter (the interpreter's start excluded)."""
+    env = dict(os.environ, FIGREPRO_CONFIG_VALIDATED="1")
+    res = subprocess.run(
+        [sys.executable, "-c", ONE_PROCESS],
+        input=json.dumps(list(jobs.values())),
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if res.returncode != 0:
+        raise RuntimeError(res.stderr[-2000:])
+    return float(res.stdout)
+
+
 def main() -> None:
     raw = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw)
@@ -149,7 +188,17 @@ def main() -> None:
     parser.add_argument(
         "--preloaded", action="store_true", help="each job forked from a process that has imported everything"
     )
+    parser.add_argument(
+        "--one-process",
+        action="store_true",
+        help="every job in turn in one interpreter: the least any layout of these jobs can cost",
+    )
     args = parser.parse_args()
+    if args.one_process:
+        jobs = commands()
+        wall = statistics.median(one_process(jobs) for _ in range(args.runs))
+        print(f"all {len(jobs)} jobs in one process: {wall:.2f} s (imports paid once, caches kept warm)")
+        return
     if args.preloaded:
         runs = [preloaded(commands()) for _ in range(args.runs)]
         walls = {rule: statistics.median(r[rule] for r in runs) for rule in runs[0]}
