@@ -126,11 +126,11 @@ print(json.dumps(walls))
 """
 
 
-def preloaded(jobs: dict[str, list[str]]) -> dict[str, float]:
-    """rule -> wall time of its job forked from a process that has imported everything already."""
-    env = dict(os.environ, FIGREPRO_CONFIG_VALIDATED="1")
+def run_jobs_in(program: str, jobs: dict[str, list[str]]) -> str:
+    """What ``program`` (Python source) prints, given the jobs' argv lists as JSON on stdin."""
+    env = dict(os.environ, FIGREPRO_CONFIG_VALIDATED="1")  # as the workflow's jobs run
     res = subprocess.run(
-        [sys.executable, "-c", PRELOADED],
+        [sys.executable, "-c", program],
         input=json.dumps(list(jobs.values())),
         cwd=ROOT,
         env=env,
@@ -139,7 +139,12 @@ def preloaded(jobs: dict[str, list[str]]) -> dict[str, float]:
     )
     if res.returncode != 0:
         raise RuntimeError(res.stderr[-2000:])
-    return dict(zip(jobs, json.loads(res.stdout), strict=True))
+    return res.stdout
+
+
+def preloaded(jobs: dict[str, list[str]]) -> dict[str, float]:
+    """rule -> wall time of its job forked from a process that has imported everything already."""
+    return dict(zip(jobs, json.loads(run_jobs_in(PRELOADED, jobs)), strict=True))
 
 
 #: runs every job given on stdin (a JSON list of argv lists) in turn in this one interpreter, which
@@ -167,18 +172,7 @@ os.write(out, f"{time.perf_counter() - start}\n".encode())
 
 def one_process(jobs: dict[str, list[str]]) -> float:
     """Wall time of every job run in turn in one interpreter (the interpreter's start excluded)."""
-    env = dict(os.environ, FIGREPRO_CONFIG_VALIDATED="1")
-    res = subprocess.run(
-        [sys.executable, "-c", ONE_PROCESS],
-        input=json.dumps(list(jobs.values())),
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if res.returncode != 0:
-        raise RuntimeError(res.stderr[-2000:])
-    return float(res.stdout)
+    return float(run_jobs_in(ONE_PROCESS, jobs))
 
 
 def main() -> None:
