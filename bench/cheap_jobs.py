@@ -44,7 +44,9 @@ def remove(folder: Path) -> None:
 
 def forced_run(tree: Path, cores: int) -> dict[str, float]:
     """Force the budget's jobs alone in ``tree``; each job's wall time in seconds."""
-    env = dict(os.environ, PYTHONPATH=str(tree / "src"))
+    # the jobs' ``python`` is this interpreter (its environment's bin first on PATH), as with it activated
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    env = dict(os.environ, PYTHONPATH=str(tree / "src"), PATH=path)
     command = [sys.executable, "-m", "snakemake", *RULES, "--forceall", "--cores", str(cores), "--quiet"]
     subprocess.run(command, cwd=tree, env=env, check=True, stdout=subprocess.DEVNULL)
     walls = {}
