@@ -16,12 +16,12 @@ from figrepro.grid2d import Grid, grid_kl, log_integrate, zoom_window
 from figrepro.io import save_npz
 from figrepro.torch_runtime import deterministic_torch
 from figrepro.vae import decodings
-from figrepro.vae.densities import gaussian_log_density
+from figrepro.vae.densities import bernoulli_log_density, gaussian_log_density, standard_normal_log_density
 from figrepro.vae.elbo import elbo_per_image
 from figrepro.vae.evidence_settings import Settings
 from figrepro.vae.latent_grid import LogJoint, grid_log_joint
 from figrepro.vae.log_evidence import Evidence, Integrator
-from figrepro.vae.mnist import BUNDLED, binarize, load_bundled, split_pool
+from figrepro.vae.mnist import BUNDLED, TOP_HALF, binarize, load_bundled, split_pool
 from figrepro.vae.model import VAE, load_model, save_model
 from figrepro.vae.streams import stream_seed
 from figrepro.vae.training import Checkpoints, train
@@ -150,6 +150,49 @@ def test_training_stops_on_a_nan(digits: dict[str, np.ndarray]) -> None:
             generator=gen(0),
             eval_generator=gen(1),
         )
+
+
+@pytest.fixture(scope="module")
+def untrained() -> VAE:
+    """A small VAE at a seeded random start (the global generator left as it was)."""
+    with torch.random.fork_rng():
+        torch.manual_seed(3)
+        return VAE(hidden=64).eval().requires_grad_(False)
+
+
+def test_decoding_all_pixels_is_the_decoder_bit_for_bit(untrained: VAE) -> None:
+    """No subset: the logits and log joint are those computed before subsets existed, bit for bit."""
+    z = torch.randn(5, 3, 2, generator=gen(0))
+    x = (torch.rand(5, 3, 784, generator=gen(1)) < 0.3).float()
+    first, _, last = untrained.decoder
+    by_hand = torch.nn.functional.linear(torch.tanh(first(z)), last.weight, last.bias)
+    assert torch.equal(untrained.decode(z), untrained.decoder(z))
+    assert torch.equal(untrained.decode(z), by_hand)
+    before = bernoulli_log_density(x, untrained.decoder(z)[..., :]) + standard_normal_log_density(z)
+    assert torch.equal(untrained.log_joint(x, z), before)
+    assert torch.equal(untrained.log_joint(x, z, slice(None)), before)
+
+
+@pytest.mark.parametrize(
+    "pixels",
+    [TOP_HALF, slice(5, 700, 3), torch.tensor([783, 0, 17, 17, 400])],
+    ids=["top half", "strided", "index tensor"],
+)
+def test_decoding_a_subset_is_the_full_decodings_part(untrained: VAE, pixels: slice | torch.Tensor) -> None:
+    """Only the pixels asked for, decoded: the full decoding's part to float32 rounding, as are the
+    log joint and its gradient in z (what the SVI on a top half follows)."""
+    z = torch.randn(7, 4, 2, generator=gen(2)).requires_grad_()
+    full = untrained.decode(z)[..., pixels]
+    part = untrained.decode(z, pixels)
+    assert part.shape == full.shape
+    torch.testing.assert_close(part, full, rtol=1e-6, atol=1e-6)
+    x = (torch.rand(full.shape[-1], generator=gen(3)) < 0.3).float()
+    before = bernoulli_log_density(x, full) + standard_normal_log_density(z)
+    after = untrained.log_joint(x, z, pixels)
+    torch.testing.assert_close(after, before, rtol=1e-6, atol=1e-5)
+    (grad_before,) = torch.autograd.grad(before.sum(), z)
+    (grad_after,) = torch.autograd.grad(after.sum(), z)
+    torch.testing.assert_close(grad_after, grad_before, rtol=1e-5, atol=1e-5)
 
 
 @pytest.mark.slow

@@ -1,6 +1,7 @@
 """Assignment 3, posteriors: the grid posterior p(z|x) against q(z|x) for one test image; for the
 top half of another, the grid posterior p(z|x_top), a Gaussian fitted to it by stochastic
-variational inference, and completions of the bottom half drawn through that fit.
+variational inference (from the prior and from the grid posterior's modes, the best ELBO kept) beside
+the best diagonal Gaussian on the grid, and completions of the bottom half drawn through the fit.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from figrepro.cli import Log, fail_cleanly, params_option, parse_section
 from figrepro.grid2d import Grid, grid_kl, log_integrate, zoom_window
 from figrepro.io import save_json, save_npz
 from figrepro.vae.decodings import completions
-from figrepro.vae.densities import gaussian_log_density
 from figrepro.vae.evidence_settings import Settings
 from figrepro.vae.jobs import load_job_inputs, model_job_options
 from figrepro.vae.latent_grid import LogJoint, grid_log_joint
@@ -21,7 +21,7 @@ from figrepro.vae.log_evidence import Evidence, Integrator
 from figrepro.vae.mnist import TOP_HALF
 from figrepro.vae.model import VAE
 from figrepro.vae.runtime import torch_stream
-from figrepro.vae.svi import fit_gaussian
+from figrepro.vae.svi import best_gaussian, fit_gaussian, gaussian_on_grid, svi_starts
 
 
 def _grid_posterior(
@@ -43,13 +43,7 @@ def _grid_posterior(
     return window, log_post, evidence
 
 
-def _gaussian_on_grid(grid: Grid, mu: np.ndarray, sigma: np.ndarray) -> np.ndarray:
-    z = torch.from_numpy(grid.points())
-    mu_t, log_var = torch.from_numpy(mu).double(), torch.from_numpy(2 * np.log(sigma)).double()
-    return gaussian_log_density(z, mu_t, log_var).numpy().reshape(grid.shape)
-
-
-@click.command()
+@click.command(help=__doc__)
 @params_option(__file__, "vae", "posterior")
 @click.option("--svi", "svi_raw", default="{}", help="config section vae.svi as JSON")
 @click.option("--integration", "integration_raw", default="{}", help="config section vae.evaluate as JSON")
@@ -82,7 +76,7 @@ def main(
     q_mu, q_sigma = mu_t.double().numpy(), np.exp(0.5 * log_var_t.double().numpy())
     grid, log_post, posterior = _grid_posterior(model, x, settings, slice(None), [(q_mu, q_sigma)], *window)
     post_mean, post_sd = posterior.mean[0], posterior.sd[0]
-    log_q = _gaussian_on_grid(grid, q_mu, q_sigma)
+    log_q = gaussian_on_grid(grid, q_mu, q_sigma)
     kl_encoder = grid_kl(log_q, log_post, grid.spacing)
     log(
         f"image {params['image']}: p(z|x) mean {post_mean}, sd {post_sd}; q mean {q_mu}, sd {q_sigma}; "
@@ -93,18 +87,28 @@ def main(
     top_grid, log_top, top = _grid_posterior(model, x_top, settings, TOP_HALF, [], *window)
     top_mean, top_sd = top.mean[0], top.sd[0]
     x_top_t = torch.from_numpy(x_top).float()
+    start_mu, start_sigma = svi_starts(log_top, top_grid, svi["n_starts"], generator)
     fit = fit_gaussian(
         lambda z: model.log_joint(x_top_t, z, TOP_HALF),
         steps=svi["steps"],
         samples=svi["samples"],
         lr=svi["lr"],
         generator=generator,
+        start_mu=start_mu,
+        start_sigma=start_sigma,
     )
-    log_svi = _gaussian_on_grid(top_grid, fit.mu.astype(np.float64), fit.sigma.astype(np.float64))
+    for k in range(len(start_mu)):
+        log(
+            f"SVI start {k}: mean {start_mu[k]}, sd {start_sigma[k]} -> mean {fit.final_mu[k]}, "
+            f"sd {fit.final_sigma[k]}; ELBO {fit.final_elbo[k]:.4f}"
+        )
+    log_svi = gaussian_on_grid(top_grid, fit.mu, fit.sigma)
     kl_svi = grid_kl(log_svi, log_top, top_grid.spacing)
+    best = best_gaussian(log_top, top_grid, list(zip(fit.final_mu, fit.final_sigma, strict=True)))
     log(
         f"top half of image {params['top_half_image']}: p(z|x_top) mean {top_mean}, sd {top_sd}; "
-        f"SVI mean {fit.mu}, sd {fit.sigma}; KL(q||p) {kl_svi:.4f}"
+        f"SVI (start {fit.kept} kept) mean {fit.mu}, sd {fit.sigma}; KL(q||p) {kl_svi:.4f}; "
+        f"best diagonal Gaussian mean {best.mu}, sd {best.sigma}; KL(q||p) {best.kl:.4f}"
     )
     filled = completions(model, x_top, fit.mu, fit.sigma, svi["n_completions"], generator)
 
@@ -125,6 +129,12 @@ def main(
         svi_mu=fit.mu,
         svi_sigma=fit.sigma,
         svi_elbo=fit.elbo,
+        svi_start_mu=start_mu,
+        svi_start_sigma=start_sigma,
+        svi_final_mu=fit.final_mu,
+        svi_final_sigma=fit.final_sigma,
+        svi_final_elbo=fit.final_elbo,
+        svi_kept=fit.kept,
         completions=filled,
     )
     save_json(
@@ -142,6 +152,9 @@ def main(
             "svi_mu": fit.mu.astype(float).tolist(),
             "svi_sigma": fit.sigma.astype(float).tolist(),
             "svi_kl_to_grid_posterior": kl_svi,
+            "best_gaussian_kl_to_grid_posterior": best.kl,
+            "best_gaussian_mu": best.mu.tolist(),
+            "best_gaussian_sigma": best.sigma.tolist(),
         },
     )
 
