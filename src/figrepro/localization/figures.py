@@ -26,10 +26,12 @@ def _sensors_and_target(ax: Axes, sensors: np.ndarray, target: np.ndarray, size:
 
 
 def scenario(sensors: np.ndarray, target: np.ndarray, **_: Arrays) -> Figure:
+    """The sensors and the target in the plane."""
     fig, ax = subplots(figsize=(6.4, 4.8))
     _sensors_and_target(ax, sensors, target)
     ax.set_xlabel("$z_1$")
     ax.set_ylabel("$z_2$")
+    ax.set_title("Sensors and the target")
     ax.legend()
     return fig
 
@@ -41,41 +43,53 @@ def _running_mean(values: np.ndarray, width: int) -> np.ndarray:
 
 
 def training_curves(history: Arrays, **_: Arrays) -> Figure:
+    """ELBO, log-likelihood and KL per step, each with its running mean. Every step is inside the
+    axes, the first ones far off included; an inset zooms on the last nine tenths, where the noise
+    of the estimates and the settling of the mean show."""
     fig, axs = subplots(1, 3, figsize=(15, 4.2))
     step = history["step"]
     width = max(1, len(step) // 100)
+    settled = len(step) // 10
     for ax, key, title in zip(
         axs,
         ("elbo", "log_lik", "kl"),
         ("ELBO", "log-likelihood  E_q[log p(X|z)]", "KL(q(z|X) || p(z))"),
         strict=True,
     ):
-        ax.plot(step, history[key], color="C0", alpha=0.25, lw=0.6, label="per-step estimate")
-        ax.plot(
-            step[width - 1 :],
-            _running_mean(history[key], width),
-            color="C1",
-            lw=1.5,
-            label=f"mean of {width} steps",
-        )
-        ax.set_xlabel("step")
-        ax.set_title(title)
-        tail = history[key][len(step) // 10 :]  # the first steps are far off: keep them out of the y range
+        zoom = ax.inset_axes((0.38, 0.1, 0.58, 0.5))
+        for axes in (ax, zoom):
+            axes.plot(step, history[key], color="C0", alpha=0.25, lw=0.6, label="per-step estimate")
+            axes.plot(
+                step[width - 1 :],
+                _running_mean(history[key], width),
+                color="C1",
+                lw=1.5,
+                label=f"mean of {width} steps",
+            )
+        tail = history[key][settled:]
         low, high = np.percentile(tail, [0.5, 100])
         pad = 0.1 * (high - low) + 1e-9
-        ax.set_ylim(low - pad, high + pad)
-    axs[0].legend(loc="lower right")
+        zoom.set_xlim(step[settled], step[-1])
+        zoom.set_ylim(low - pad, high + pad)
+        zoom.tick_params(labelsize=7)
+        zoom.set_title(f"steps {step[settled]} to {step[-1]}", fontsize=8)
+        ax.set_xlabel("step")
+        ax.set_title(title)  # y range: matplotlib's, every step with a 5% margin
+    axs[0].legend(loc="upper center", bbox_to_anchor=(0.6, 0.9))
     return fig
 
 
 def posterior(sensors: np.ndarray, target: np.ndarray, evaluation: Arrays, **_: Arrays) -> Figure:
+    """The scenario with q's mean and the samples of q the evaluation drew (their count in the title)."""
     fig, ax = subplots(figsize=(8, 8))
     _sensors_and_target(ax, sensors, target)
     mean = evaluation["q_mean"]
     ax.plot(mean[0], mean[1], "g>", label="Post Mean")
-    ax.scatter(evaluation["samples"][:, 0], evaluation["samples"][:, 1], label="Post Samples")
+    samples = evaluation["samples"]
+    ax.scatter(samples[:, 0], samples[:, 1], label="Post Samples")
     ax.set_xlabel("$z_1$")
     ax.set_ylabel("$z_2$")
+    ax.set_title(f"q(z|X): its mean and {len(samples)} samples")
     ax.legend()
     return fig
 
