@@ -19,7 +19,7 @@ def source_of(path: Path) -> str:
     return "/".join(parts[parts.index("results") + 1 : -1])
 
 
-@click.command()
+@click.command(help=__doc__)
 @click.argument("inputs", nargs=-1, type=click.Path(dir_okay=False), required=True)
 @click.option("--out", type=click.Path(dir_okay=False), required=True)
 @fail_cleanly

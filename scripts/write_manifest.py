@@ -14,7 +14,7 @@ from figrepro.io import load_json
 from figrepro.records import all_figures
 
 
-@click.command()
+@click.command(help=__doc__)
 @click.option("--format", "fmt", type=click.Choice(["pdf", "png", "svg"]), default="pdf")
 @click.option("--metrics", type=click.Path(dir_okay=False), required=True, help="results/metrics.json")
 @click.option("--config", "config_json", required=True, help="the whole config, as JSON")

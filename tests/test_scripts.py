@@ -153,7 +153,7 @@ def test_a_script_draws_exactly_the_figures_it_is_handed_by_name(tmp_path: Path)
     assert (tmp_path / "a.png").read_bytes().startswith(b"\x89PNG")
 
     res = run("plot_udl_18_sampling", *args, *figure_args({"true_pdf": "d.png", "histogram": "e.pdf"}))
-    assert res.exit_code != 0 and "--figure histogram: not a figure of notebooks 18.2-18.4" in res.output
+    assert res.exit_code == 2 and "'histogram' is not one of true_pdf, samples," in res.output
     res = run("plot_udl_18_sampling", *args, "--figure", "true_pdf")
     assert res.exit_code == 2 and "'true_pdf' is not NAME=PATH" in res.output
     res = run("plot_udl_18_sampling", *args[:2], *figure_args({"ddim_samples": "f.pdf"}))

@@ -15,7 +15,7 @@ from figrepro.lecture4.coin import CoinModel, gaussian_in_theta
 LOGIT_SPAN, THETA_SPAN = (-5.0, 5.0), (0.0, 1.0)  # the lecture's two panels
 
 
-@click.command()
+@click.command(help=__doc__)
 @params_option(__file__, "lecture4")
 @result_options
 @fail_cleanly

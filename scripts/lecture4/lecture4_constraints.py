@@ -10,7 +10,7 @@ from figrepro.io import save_json, save_npz
 from figrepro.lecture4 import constraints
 
 
-@click.command()
+@click.command(help=__doc__)
 @params_option(__file__, "lecture4")
 @result_options
 @fail_cleanly

@@ -18,7 +18,7 @@ from figrepro.lecture4.monte_carlo import monte_carlo_kl_to_standard_normal
 PLOT_SPAN = (-4.0, 8.0)  # the lecture's x range for P and Q
 
 
-@click.command()
+@click.command(help=__doc__)
 @params_option(__file__, "lecture4")
 @result_options
 @fail_cleanly

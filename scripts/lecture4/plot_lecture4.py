@@ -11,15 +11,12 @@ from figrepro.lecture4.figures import DRAWERS
 from figrepro.plotting import FigureWriter
 
 
-@click.command()
+@click.command(help=__doc__)
 @click.option("--input", "path", type=click.Path(dir_okay=False), required=True, help="the job's .npz")
-@figure_options
+@figure_options(DRAWERS)
 @fail_cleanly
 def main(path: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)
-    unknown = [name for name in write.names if name not in DRAWERS]
-    if unknown:
-        raise click.UsageError(f"not figures of the lecture: {', '.join(unknown)}")
     arrays = load_npz(path)
     for name in write.names:
         write(name, DRAWERS[name](arrays))

@@ -19,7 +19,7 @@ from figrepro.torch_runtime import deterministic_torch
 WINDOW_SD, WINDOW_POINTS = 4.0, 201  # the figures' window: both densities' mean -/+ 4 sd
 
 
-@click.command()
+@click.command(help=__doc__)
 @params_option(__file__, "localization")
 @click.option("--seed", type=int, required=True, help="base seed (the lab sets none)")
 @click.option("--readings", type=click.Path(dir_okay=False), required=True)

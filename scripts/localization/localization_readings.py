@@ -11,7 +11,7 @@ from figrepro.localization.model import SensorModel
 from figrepro.localization.streams import numpy_stream
 
 
-@click.command()
+@click.command(help=__doc__)
 @params_option(__file__, "localization")
 @click.option("--seed", type=int, required=True, help="base seed (the lab sets none)")
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="readings (.npy, L x N)")

@@ -13,7 +13,7 @@ from figrepro.localization.streams import tags
 from figrepro.torch_runtime import deterministic_torch, stream_seed, torch_generator
 
 
-@click.command()
+@click.command(help=__doc__)
 @params_option(__file__, "localization")
 @click.option("--seed", type=int, required=True, help="base seed (the lab sets none)")
 @click.option("--readings", type=click.Path(dir_okay=False), required=True)

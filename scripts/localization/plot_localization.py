@@ -12,17 +12,14 @@ from figrepro.localization.figures import DRAWERS, LAB_STYLE
 from figrepro.plotting import FigureWriter
 
 
-@click.command()
+@click.command(help=__doc__)
 @params_option(__file__, "localization")
 @click.option("--history", type=click.Path(dir_okay=False), required=True)
 @click.option("--evaluation", type=click.Path(dir_okay=False), required=True)
-@figure_options
+@figure_options(DRAWERS)
 @fail_cleanly
 def main(params: dict, history: str, evaluation: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)
-    unknown = [name for name in write.names if name not in DRAWERS]
-    if unknown:
-        raise click.UsageError(f"not figures of the lab: {', '.join(unknown)}")
     inputs = {
         "sensors": np.asarray(params["sensors"], float),
         "target": np.asarray(params["target"], float),

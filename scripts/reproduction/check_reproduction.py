@@ -17,7 +17,7 @@ from figrepro.reproduction import compare, page, reference
 from figrepro.reproduction.fingerprint import environment
 
 
-@click.command()
+@click.command(help=__doc__)
 @click.option("--metrics", type=click.Path(dir_okay=False), required=True, help="results/metrics.json")
 @click.option(
     "--manifest", "manifest_path", type=click.Path(dir_okay=False), required=True, help="figures/all"

@@ -9,7 +9,7 @@ from figrepro.cli import fail_cleanly, params_option
 from figrepro.reproduction import reference
 
 
-@click.command()
+@click.command(help=__doc__)
 @params_option(__file__, "reproduction")
 @click.option("--reference-dir", type=click.Path(file_okay=False, exists=True), required=True)
 @fail_cleanly

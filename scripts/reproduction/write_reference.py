@@ -9,7 +9,7 @@ from figrepro.cli import fail_cleanly, params_option
 from figrepro.reproduction import reference
 
 
-@click.command()
+@click.command(help=__doc__)
 @click.option("--metrics", type=click.Path(dir_okay=False), required=True, help="results/metrics.json")
 @click.option("--manifest", type=click.Path(dir_okay=False), required=True, help="figures/all")
 @params_option(__file__, "reproduction")

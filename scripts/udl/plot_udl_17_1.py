@@ -11,10 +11,13 @@ from figrepro.cli import fail_cleanly, figure_options
 from figrepro.io import load_npz
 from figrepro.plotting import FigureWriter, heatmap, new_figure
 
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = ("latent_curve", "likelihood", "data_density", "density_samples", "posterior")
 
-@click.command()
+
+@click.command(help=__doc__)
 @click.option("--integrals", type=click.Path(dir_okay=False), required=True)
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(integrals: str, figures: dict[str, str], dpi: int) -> None:
     r = load_npz(integrals)

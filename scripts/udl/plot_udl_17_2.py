@@ -15,11 +15,15 @@ YLABEL = {
 }
 
 
-@click.command()
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = ("expectation", "reparam_gradient", "score_gradient")
+
+
+@click.command(help=__doc__)
 @click.option("--expectation", type=click.Path(dir_okay=False), required=True)
 @click.option("--reparam", type=click.Path(dir_okay=False), required=True)
 @click.option("--score", type=click.Path(dir_okay=False), required=True)
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(expectation: str, reparam: str, score: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)

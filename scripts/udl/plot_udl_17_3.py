@@ -24,11 +24,24 @@ def function_and_prior(fn) -> object:
     return fig
 
 
-@click.command()
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = (
+    "f1_and_prior",
+    "f1_estimates",
+    "f2_and_prior",
+    "f1_estimates_common_scale",
+    "f2_estimates",
+    "f1_estimates_again",
+    "f2_estimates_again",
+    "f2_importance",
+)
+
+
+@click.command(help=__doc__)
 @click.option("--f1", "f1_path", type=click.Path(dir_okay=False), required=True)
 @click.option("--f2", "f2_path", type=click.Path(dir_okay=False), required=True)
 @click.option("--f2-importance", "is_path", type=click.Path(dir_okay=False), required=True)
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(f1_path: str, f2_path: str, is_path: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)

@@ -23,9 +23,16 @@ def _input(inputs: dict[str, str], name: str) -> str:
     return inputs[name]
 
 
-@click.command()
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = (  # 18.2's and 18.3's one run, 18.4's two
+    "true_pdf",
+    *(f"{run}{kind}" for run in ("", "ddim_", "accelerated_") for kind in ("samples", "trajectories")),
+)
+
+
+@click.command(help=__doc__)
 @input_options
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(inputs: dict[str, str], figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)
@@ -37,12 +44,10 @@ def main(inputs: dict[str, str], figures: dict[str, str], dpi: int) -> None:
         elif name.endswith("samples"):
             samples = load_npy(_input(inputs, name))
             write(name, histogram(samples, bins, HIST_YLIM.get(name, (0, 0.8))))
-        elif name.endswith("trajectories"):
+        else:  # trajectories
             kept = load_npz(_input(inputs, name.removesuffix("trajectories") + "paths"))
             marker = ".-" if kept["t"].size < 101 else "-"
             write(name, trajectories(kept["paths"], kept["t"], marker))
-        else:
-            raise click.UsageError(f"--figure {name}: not a figure of notebooks 18.2-18.4")
     write.check_complete()
 
 

@@ -30,10 +30,14 @@ def draw(
     return fig
 
 
-@click.command()
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = ("f", "f_fixed_point", "f2", "f2_fixed_point", "f3", "f3_iterates", "inverse")
+
+
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "16_3")
 @metrics_option
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
     log = Log("16_3")

@@ -12,7 +12,7 @@ from figrepro.random_streams import source_generator
 from figrepro.udl.latent import latent_1d as lvm
 
 
-@click.command()
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "17_1")
 @click.option("--seed", type=int, required=True, help="base seed (the notebook sets none)")
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="results .npz")

@@ -12,7 +12,7 @@ from figrepro.random_streams import legacy_generator
 from figrepro.udl.latent import reparam
 
 
-@click.command()
+@click.command(help=__doc__)
 @click.option("--segment", type=click.Choice(reparam.SEGMENTS), required=True)
 @params_option(__file__, "udl", "17_2")
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="results .npz")

@@ -20,11 +20,22 @@ from figrepro.udl.diffusion import forward as diffusion
 from figrepro.udl.diffusion.mixture import TRUE_MIXTURE
 from figrepro.udl.diffusion.plots import time_image
 
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = (
+    "true_pdf",
+    "forward_trajectories",
+    *(f"histogram_t{t:03d}" for t in (0, 5, 10, 20, 40, 80, 100)),
+    "kernel",
+    *(f"kernel_t{t:03d}" for t in (20, 40, 80)),
+    "marginals",
+    *(f"marginal_t{t:03d}" for t in (0, 20, 60)),
+)
 
-@click.command()
+
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "18_1")
 @metrics_option
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)

@@ -26,7 +26,7 @@ SAMPLERS = {  # sampler -> (config section, table kind, stream tag)
 }
 
 
-@click.command()
+@click.command(help=__doc__)
 @click.option("--sampler", type=click.Choice(list(SAMPLERS)), required=True)
 @click.option("--params", "raw_params", default="{}", help="config section of the sampler's notebook as JSON")
 @click.option("--seed", type=int, required=True, help="base seed (the notebooks set none)")

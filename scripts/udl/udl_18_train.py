@@ -19,7 +19,7 @@ from figrepro.udl.diffusion.mixture import TRUE_MIXTURE
 NOTEBOOK = {"mean": "18_2", "noise": "18_3"}
 
 
-@click.command()
+@click.command(help=__doc__)
 @click.option("--target", type=click.Choice(sorted(NOTEBOOK)), required=True)
 @click.option(
     "--params",

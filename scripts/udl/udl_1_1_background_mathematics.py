@@ -26,10 +26,14 @@ def heat_map(x1: np.ndarray, x2: np.ndarray, y: np.ndarray) -> Figure:
     return fig
 
 
-@click.command()
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = ("linear_1d", "linear_2d", "exp", "log")
+
+
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "1_1")
 @metrics_option
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)

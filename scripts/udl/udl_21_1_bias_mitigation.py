@@ -54,10 +54,14 @@ def roc(scores: np.ndarray, groups: dict[str, Group], thresholds: tuple[float, f
     return fig
 
 
-@click.command()
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = ("frequencies", "roc_threshold_0", "roc_parity", "roc_opportunity")
+
+
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "21_1")
 @metrics_option
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)

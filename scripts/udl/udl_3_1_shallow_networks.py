@@ -15,11 +15,17 @@ from figrepro.udl.networks.activations import relu
 from figrepro.udl.networks.networks import ShallowNet
 from figrepro.udl.networks.toy_data import X_TRAIN, Y_REGRESSION_3_1
 
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = (
+    "relu",
+    *(f"{prefix}{kind}" for prefix in ("", "experiment_", "fit_") for kind in ("build_up", "output")),
+)
 
-@click.command()
+
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "3_1")
 @metrics_option
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)

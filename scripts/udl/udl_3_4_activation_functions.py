@@ -14,10 +14,24 @@ from figrepro.udl.networks import plots as network_plots
 from figrepro.udl.networks.activations import Activation, heaviside, linear, relu, sigmoid
 from figrepro.udl.networks.networks import ShallowNet
 
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = (
+    "relu_build_up",
+    "relu_output",
+    "sigmoid",
+    "sigmoid_build_up",
+    "sigmoid_output",
+    "heaviside",
+    "heaviside_build_up",
+    "heaviside_output",
+    "linear_build_up",
+    "linear_output",
+)
 
-@click.command()
+
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "3_4")
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(params: dict, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)

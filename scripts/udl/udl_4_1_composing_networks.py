@@ -13,11 +13,22 @@ from figrepro.plotting import FigureWriter
 from figrepro.udl.networks import plots as network_plots
 from figrepro.udl.networks.networks import ShallowNet, linear_regions
 
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = (
+    *(
+        f"{pair}{kind}"
+        for pair in ("networks", "changed_net2", "changed_net1", "net1_twice")
+        for kind in ("", "_again", "_composition")
+    ),
+    "three_layer_networks",
+    "three_layer_composition",
+)
 
-@click.command()
+
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "4_1")
 @metrics_option
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)

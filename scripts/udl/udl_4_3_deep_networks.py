@@ -15,12 +15,15 @@ from figrepro.random_streams import source_generator
 from figrepro.udl.networks.networks import ShallowNet, composed_layers, forward, hidden_units, random_layers
 from figrepro.udl.networks.plots import square_output
 
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = ("net1", "net1_matrix", "composed", "composed_matrix")
 
-@click.command()
+
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "4_3")
 @click.option("--seed", type=click.IntRange(0, 2**32 - 1), required=True, help="for the random network")
 @metrics_option
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(params: dict, seed: int, metrics: str, figures: dict[str, str], dpi: int) -> None:
     log = Log("4_3")

@@ -30,10 +30,23 @@ def sweep(mu: np.ndarray, sigma: np.ndarray | float, values: np.ndarray) -> Swee
     )
 
 
-@click.command()
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = (
+    "model",
+    "normal_pdf",
+    *(f"beta1_sweep_{i}" for i in range(1, 6)),
+    "beta1_likelihood",
+    "best_beta1",
+    *(f"sigma_sweep_{i}" for i in range(1, 5)),
+    "sigma_likelihood",
+    "best_model",
+)
+
+
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "5_1")
 @metrics_option
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)

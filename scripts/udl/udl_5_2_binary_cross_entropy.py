@@ -23,11 +23,14 @@ from figrepro.udl.networks.activations import sigmoid
 from figrepro.udl.networks.networks import forward, matrix_layers, output_bias_sweep
 from figrepro.udl.networks.toy_data import X_TRAIN, Y_BINARY
 
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = ("model", *(f"beta1_sweep_{i}" for i in range(1, 5)), "beta1_likelihood", "best_model")
 
-@click.command()
+
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "5_2")
 @metrics_option
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)

@@ -19,10 +19,14 @@ from figrepro.udl.networks.toy_data import X_TRAIN, Y_CLASSES
 CLASS_AXIS = -2  # outputs are (..., classes, data)
 
 
-@click.command()
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = ("model", *(f"beta1_sweep_{i}" for i in range(1, 5)), "beta1_likelihood", "best_model")
+
+
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "5_3")
 @metrics_option
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)

@@ -12,11 +12,14 @@ from figrepro.plotting import FigureWriter, curve
 from figrepro.udl.optimisation.line_search import line_search
 from figrepro.udl.optimisation.toy_losses import two_dips
 
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = ("loss", *(f"iteration_{i}" for i in range(1, 11)))
 
-@click.command()
+
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "6_1")
 @metrics_option
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)

@@ -26,10 +26,14 @@ def line(phi: np.ndarray, x: np.ndarray, title: str) -> object:
     return model_fit(DATA, x, phi[0] + phi[1] * x, xlim=(0, 2), ylim=(0, 2), title=title, equal_aspect=True)
 
 
-@click.command()
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = ("initial_model", "loss_surface", "start", *(f"iteration_{i}" for i in range(1, 11)), "path")
+
+
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "6_2")
 @metrics_option
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)

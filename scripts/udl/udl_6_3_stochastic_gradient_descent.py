@@ -17,11 +17,22 @@ from figrepro.udl.optimisation.finite_differences import forward_gradient
 from figrepro.udl.optimisation.optimisers import gradient_descent, line_search_descent, sgd
 from figrepro.udl.optimisation.plots import gabor_model, gabor_surface
 
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = (
+    "initial_model",
+    "loss_surface",
+    *(
+        f"{run}_{stage}"
+        for run in ("line_search", "fixed_step", "sgd")
+        for stage in ("start", *(f"step_{i}" for i in range(1, 7)), "path")
+    ),
+)
 
-@click.command()
+
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "6_3")
 @metrics_option
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)

@@ -15,11 +15,18 @@ from figrepro.udl.optimisation import gabor
 from figrepro.udl.optimisation.optimisers import momentum_sgd, sgd
 from figrepro.udl.optimisation.plots import gabor_model, gabor_surface
 
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = (
+    "initial_model",
+    "loss_surface",
+    *(f"{run}_{stage}" for run in ("sgd", "momentum", "nesterov") for stage in ("start", "end", "path")),
+)
 
-@click.command()
+
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "6_4")
 @metrics_option
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)

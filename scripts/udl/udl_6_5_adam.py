@@ -18,10 +18,14 @@ from figrepro.udl.optimisation.toy_losses import elongated_bowl
 PATH_COLOUR = "#a0d9d3ff"
 
 
-@click.command()
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = ("gd_small_step", "gd_large_step", "normalized", "adam")
+
+
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "6_5")
 @metrics_option
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)

@@ -10,7 +10,7 @@ from figrepro.io import save_json
 from figrepro.udl.networks import toy_backprop
 
 
-@click.command()
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "7_1")
 @metrics_option
 @fail_cleanly

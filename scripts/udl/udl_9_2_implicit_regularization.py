@@ -23,10 +23,14 @@ def surface(phi0: np.ndarray, phi1: np.ndarray, values: np.ndarray, *paths: Trac
     )
 
 
-@click.command()
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = ("paths", "regularizer", "regularized_loss", "regularized_paths")
+
+
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "9_2")
 @metrics_option
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)

@@ -40,10 +40,14 @@ def plot(
     return fig
 
 
-@click.command()
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = ("data", "posterior_mean", "sample_1", "sample_2", "predictive")
+
+
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "9_4")
 @metrics_option
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)

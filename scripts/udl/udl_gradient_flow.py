@@ -49,10 +49,23 @@ def data_plot(x: np.ndarray, y: np.ndarray) -> tuple[object, object]:
     return fig, ax
 
 
-@click.command()
+#: the figures it draws (--figure NAME=PATH)
+FIGURES = (
+    "data",
+    "outputs",
+    "residuals",
+    "loss",
+    "parameters",
+    "loss_surface",
+    "lines",
+    *(f"predictive_{i}" for i in range(1, 7)),
+)
+
+
+@click.command(help=__doc__)
 @params_option(__file__, "udl", "gradient_flow")
 @metrics_option
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(params: dict, metrics: str, figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)

@@ -15,22 +15,20 @@ import click
 from figrepro.cli import fail_cleanly, figure_options, input_options
 from figrepro.io import load_json, load_npz
 from figrepro.plotting import FigureWriter
-from figrepro.vae.figures import draw_inputs
+from figrepro.vae.figures import FIGURES, draw_inputs
 
 
 def _load(path: str) -> dict:
     return load_json(path) if Path(path).suffix == ".json" else load_npz(path)
 
 
-@click.command()
+@click.command(help=__doc__)
 @input_options
-@figure_options
+@figure_options(FIGURES)
 @fail_cleanly
 def main(inputs: dict[str, str], figures: dict[str, str], dpi: int) -> None:
     write = FigureWriter(figures, dpi)
     for name in write.names:
-        if not name.isidentifier() or importlib.util.find_spec(f"figrepro.vae.figures.{name}") is None:
-            raise click.UsageError(f"--figure {name}: not a VAE figure")
         missing = [key for key in draw_inputs(name) if key not in inputs]
         if missing:
             raise click.UsageError(f"--figure {name} reads {', '.join(f'--input {k}=PATH' for k in missing)}")

@@ -24,7 +24,7 @@ def _check_size(key: str, wanted: int, available: int, where: str) -> None:
         raise ConfigError(f"vae.data.{key}: {wanted} images asked for, {where} has {available}")
 
 
-@click.command()
+@click.command(help=__doc__)
 @params_option(__file__, "vae", "data")
 @click.option("--seed", type=int, required=True, help="base seed (the assignment sets none)")
 @click.option(

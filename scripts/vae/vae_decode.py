@@ -13,7 +13,7 @@ from figrepro.vae.runtime import torch_stream
 from figrepro.vae.streams import numpy_stream
 
 
-@click.command()
+@click.command(help=__doc__)
 @params_option(__file__, "vae", "decode")
 @model_job_options
 @result_options

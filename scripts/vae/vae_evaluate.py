@@ -30,7 +30,7 @@ def _mean_and_se(means: np.ndarray, variances: np.ndarray, n_samples: int) -> tu
     return float(means.mean()), float(np.sqrt(variances.sum() / n_samples) / len(means))
 
 
-@click.command()
+@click.command(help=__doc__)
 @params_option(__file__, "vae", "evaluate")
 @model_job_options
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="per-image values .npz")

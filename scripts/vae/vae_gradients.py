@@ -17,7 +17,7 @@ from figrepro.vae.jobs import load_job_inputs, model_job_options
 from figrepro.vae.runtime import torch_stream
 
 
-@click.command()
+@click.command(help=__doc__)
 @params_option(__file__, "vae", "gradients")
 @click.option(
     "--image", type=click.IntRange(0), default=0, show_default=True, help="test image (vae.posterior.image)"

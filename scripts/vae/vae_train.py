@@ -27,7 +27,7 @@ from figrepro.vae.streams import stream_seed
 from figrepro.vae.training import Checkpoints, Epoch, train
 
 
-@click.command()
+@click.command(help=__doc__)
 @params_option(__file__, "vae")
 @click.option("--seed", type=int, required=True, help="base seed (the assignment sets none)")
 @click.option("--data", type=click.Path(dir_okay=False), required=True, help="data .npz")

@@ -9,7 +9,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -148,36 +148,71 @@ def result_options(fn: F) -> F:
     )
 
 
-def named_paths(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
-    """Click callback: ``NAME=PATH`` values as a dict, NAME an identifier and each NAME once."""
-    named: dict[str, str] = {}
-    for value in values:
+class NamedPath(click.ParamType):
+    """``NAME=PATH`` as ``(NAME, PATH)``, NAME an identifier and, where ``names`` are listed (the
+    figures a script draws), one of them."""
+
+    name = "NAME=PATH"
+
+    def __init__(self, names: Iterable[str] | None = None) -> None:
+        self.names = None if names is None else tuple(names)
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[str, str]:
+        if isinstance(value, tuple):
+            return value
         name, sep, path = value.partition("=")
         if not sep or not name.isidentifier() or not path:
-            raise click.BadParameter(f"{value!r} is not NAME=PATH", ctx, param)
+            self.fail(f"{value!r} is not NAME=PATH", param, ctx)
+        if self.names is not None and name not in self.names:
+            self.fail(f"{name!r} is not one of {', '.join(self.names)}", param, ctx)
+        return name, path
+
+
+def named_paths(
+    ctx: click.Context, param: click.Parameter, values: tuple[tuple[str, str], ...]
+) -> dict[str, str]:
+    """Click callback: the :class:`NamedPath` values as a dict, each NAME once."""
+    named: dict[str, str] = {}
+    for name, path in values:
         if name in named:
             raise click.BadParameter(f"{name!r} given twice", ctx, param)
         named[name] = path
     return named
 
 
-def figure_options(fn: F) -> F:
-    """``--figure NAME=PATH`` (each figure the script draws, by the name it draws it under; the file
-    type from the path's suffix) and ``--dpi``."""
-    fn = click.option("--dpi", type=click.IntRange(30, 1200), default=150, show_default=True)(fn)
-    return click.option(
-        "--figure",
-        "figures",
-        multiple=True,
-        required=True,
-        metavar="NAME=PATH",
-        callback=named_paths,
-        help="a figure to draw and where to save it (.pdf, .png or .svg); once per figure",
-    )(fn)
+def figure_options(names: Iterable[str]) -> Callable[[F], F]:
+    """``--figure NAME=PATH`` (each figure the script draws, by the name it draws it under, one of
+    ``names``; the file type from the path's suffix) and ``--dpi``. A name not in ``names`` is
+    refused as the command line is read, before any work."""
+    names = tuple(names)
+
+    def decorate(fn: F) -> F:
+        fn = click.option("--dpi", type=click.IntRange(30, 1200), default=150, show_default=True)(fn)
+        return click.option(
+            "--figure",
+            "figures",
+            type=NamedPath(names),
+            multiple=True,
+            required=True,
+            metavar="NAME=PATH",
+            callback=named_paths,
+            help="a figure to draw and where to save it (.pdf, .png or .svg); once per figure."
+            f" NAME: {', '.join(names)}",
+        )(fn)
+
+    return decorate
 
 
 def input_options(fn: F) -> F:
     """``--input NAME=PATH``: the results a plot script reads, by name."""
     return click.option(
-        "--input", "inputs", multiple=True, metavar="NAME=PATH", callback=named_paths, help="a result to read"
+        "--input",
+        "inputs",
+        type=NamedPath(),
+        multiple=True,
+        metavar="NAME=PATH",
+        callback=named_paths,
+        help="a result to read",
     )(fn)

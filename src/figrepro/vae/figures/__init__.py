@@ -11,6 +11,9 @@ import ast
 from functools import cache
 from pathlib import Path
 
+#: the figures, one per module here, by name (listed, not imported)
+FIGURES = tuple(sorted(path.stem for path in Path(__file__).parent.glob("[!_]*.py")))
+
 
 @cache
 def draw_inputs(figure: str) -> tuple[str, ...]:
