@@ -12,6 +12,7 @@ from snakemake.utils import update_config
 from figrepro.config import VALIDATED_BY_WORKFLOW, ConfigError, load_schema, read_yaml, typed_overrides
 from figrepro.records import validate_config_once
 from figrepro.vae.mnist import idx_problems
+from figrepro.workflow_outputs import INVALID_CONFIG, checking_targets_first, unwritable
 
 # What `configfile: "config.yaml"` does (the file, then --configfile and --config over it), read by
 # libyaml: the directive's pure-Python parser costs 0.15 s of every run, a dry run's tenth
@@ -28,11 +29,11 @@ if workflow.config_settings.config:
 try:  # skipped when this config, schema and checking code passed last time (.snakemake/figrepro)
     validate_config_once(config, SCHEMA_FILE, ".snakemake/figrepro/validated-config")
 except ConfigError as err:
-    sys.exit(f"Invalid configuration (config.yaml, --configfile or --config):\n{err}")
+    sys.exit(f"{INVALID_CONFIG}{err}")
 # the values that name files or folders: checked whatever the target, before any job
-PATH_PROBLEMS = idx_problems(config["vae"]["data"])
+PATH_PROBLEMS = "\n".join(idx_problems(config["vae"]["data"]))
 if PATH_PROBLEMS:
-    sys.exit("Invalid configuration (config.yaml, --configfile or --config):\n" + "\n".join(PATH_PROBLEMS))
+    sys.exit(f"{INVALID_CONFIG}{PATH_PROBLEMS}")
 # the jobs (which inherit this) read their sections of the config validated here as they are
 os.environ[VALIDATED_BY_WORKFLOW] = "1"
 
@@ -54,6 +55,20 @@ include: "workflow/rules/lecture4.smk"
 include: "workflow/rules/localization.smk"
 include: "workflow/rules/outputs.smk"
 include: "workflow/rules/reproduction.smk"
+
+
+# Snakemake alone remakes a deleted figure or intermediate only when something downstream runs anyway:
+# before it builds its DAG, the missing outputs of what the targets are made of become targets, and
+# what the targets cannot ask of this build or machine is refused (figrepro.workflow_outputs)
+workflow._prepare_dag = checking_targets_first(workflow, config)
+
+
+onstart:
+    # Snakemake removes a job's old outputs first: a folder that refuses it (read-only, chattr +i)
+    # is named in one line before any job starts, not by a traceback from Snakemake's own code
+    UNWRITABLE = unwritable(path for job in workflow.dag.needrun_jobs() for path in job.output)
+    if UNWRITABLE:
+        sys.exit(f"Cannot run: {UNWRITABLE}")
 
 
 # every rule has found its code inputs: what the files import, for the next parse

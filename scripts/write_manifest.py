@@ -1,9 +1,12 @@
 """Write ``figures/all`` (one TSV row per figure: figure, source, title, sha256) and each figure's
-caption for ``snakemake --report`` (``results/report/<source>/<slug>.rst``)."""
+caption for ``snakemake --report`` (``results/report/<source>/<slug>.rst``); then remove the figure
+files under ``figures/`` that it does not list (another format's, a renamed figure's)."""
 
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 import click
 
@@ -22,9 +25,12 @@ from figrepro.records import all_figures
 @click.option("--out", type=click.Path(dir_okay=False), required=True)
 @fail_cleanly
 def main(fmt: str, metrics: str, config_json: str, caption_template: str, out: str) -> None:
-    figures = all_figures()
-    write_captions(caption_template, figures, fmt, json.loads(config_json), load_json(metrics))
-    manifest.write(out, manifest.rows(figures, fmt))
+    figures, config = all_figures(), json.loads(config_json)
+    write_captions(caption_template, figures, fmt, config, load_json(metrics))
+    rows = manifest.rows(figures, fmt, config)
+    manifest.write(out, rows)
+    for path in manifest.remove_unlisted(Path(out).parent, rows):
+        print(f"removed {path}: not a figure of this build", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -187,21 +187,6 @@ def test_a_refused_rename_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Mon
     assert list((tmp_path / "figures").iterdir()) == []
 
 
-@pytest.mark.workflow
-def test_a_missing_intermediate_comes_back_when_named(smoke_build: Path, tmp_path: Path) -> None:
-    """As docs/using.md says: `figures/all` has nothing to redo when only an intermediate is gone (its
-    figures are present and up to date); naming the file makes it again, the same bytes."""
-    missing = "results/udl/17_1/integrals.npz"
-    work = clone(smoke_build, tmp_path / "work")
-    (work / missing).unlink()
-    assert planned_jobs(work) == {}
-    res = snakemake(work, missing)
-    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
-    assert (work / missing).read_bytes() == (smoke_build / missing).read_bytes()
-    assert snakemake(work, "figures/all").returncode == 0
-    same_results(work, smoke_build)
-
-
 def test_the_cluster_smoke_run_says_in_one_line_what_to_install(tmp_path: Path) -> None:
     """Where the SLURM executor plugin is absent (here: hidden by a package that fails to import),
     cluster/slurm_smoke.sh says what to install, not Snakemake's 80-line usage text."""

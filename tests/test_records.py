@@ -40,9 +40,15 @@ def test_one_job_notebooks_name_their_scripts_and_rules(root: Path) -> None:
 
 def test_no_script_imports_the_records(root: Path) -> None:
     """Titles live in the records: a script that imported them would redraw on every title edit.
-    Only the manifest job, which writes the titles, and the check's jobs, which read the printed
-    numbers and tolerances, may."""
-    readers = {"write_manifest.py", "check_reproduction.py", "write_reference.py", "rewrite_tolerances.py"}
+    Only the manifest job, which writes the titles, the listing of the figures, which prints them and
+    makes nothing, and the check's jobs, which read the printed numbers and tolerances, may."""
+    readers = {
+        "write_manifest.py",
+        "list_figures.py",
+        "check_reproduction.py",
+        "write_reference.py",
+        "rewrite_tolerances.py",
+    }
     for script in sorted((root / "scripts").rglob("*.py")):
         files = library_files(str(script), str(root / "src"))
         if any("/records/" in f for f in files):
@@ -57,3 +63,15 @@ def test_the_sources_table_in_the_docs_counts_each_records_figures(root: Path) -
         number = re.match(r"\d+\.\d+", record.name)
         if number:
             assert f"notebook {number.group(0)}," in name, (name, record.name)
+
+
+def test_the_readme_says_how_to_get_a_gpu_and_times_its_own_command(root: Path) -> None:
+    """The README's build command, the core count its times were measured with, and a CUDA build of
+    the pinned torch for vae.train.device."""
+    readme = " ".join((root / "README.md").read_text().split())
+    build = re.search(r"pip install -e \. && snakemake --cores (\d+) figures/all", readme)
+    assert build, "the README's build command"
+    assert f"The build command above (`--cores {build[1]}`) takes" in readme
+    torch = re.search(r"^torch==(\S+)", (root / "requirements.txt").read_text(), re.M)[1]
+    assert f"torch=={torch} --index-url https://download.pytorch.org/whl/cu" in readme
+    assert "vae.train.device" in readme

@@ -195,14 +195,38 @@ def test_rms_counts_a_pixel_one_unit_darker_as_one_unit() -> None:
     assert rms(light, darker) == rms(darker, light) == pytest.approx(np.sqrt(3 / 300))
 
 
-def test_a_missing_and_a_new_figure_are_named(tmp_path: Path, figure_reference: tuple[Path, dict]) -> None:
+def test_a_missing_and_a_new_figure_are_named(
+    tmp_path: Path, figure_reference: tuple[Path, dict], monkeypatch: pytest.MonkeyPatch
+) -> None:
     ref_dir, made = figure_reference
+    monkeypatch.chdir(tmp_path)
     draw(tmp_path / "figures/t/b.pdf", 2.0)
     rows = compare.compare_figures(made, ref_dir, [build_row(tmp_path, "b")], made["made_with"])
     assert {(r.compared, r.verdict) for r in rows} == {
         ("figures/t/a.pdf", compare.MISSING),
         ("figures/t/b.pdf", compare.NEW),
     }
+
+
+def test_the_files_on_disk_are_compared_not_the_hashes_the_manifest_wrote(
+    tmp_path: Path, figure_reference: tuple[Path, dict], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A figure deleted or edited after the manifest was written fails the check, named: the check
+    hashes the file itself (the manifest's hash of it is what it was when the manifest was made)."""
+    ref_dir, made = figure_reference
+    monkeypatch.chdir(tmp_path)
+    row = build_row(tmp_path)  # the manifest's row, its hash the reference's
+    draw(tmp_path / "figures/t/a.pdf", 1.0, title="edited by hand after the manifest")
+    (edited,) = compare.compare_figures(made, ref_dir, [row], made["made_with"])
+    assert (edited.compared, edited.verdict) == ("figures/t/a.pdf", compare.DRIFT)
+    assert edited.got == sha256(tmp_path / "figures/t/a.pdf")[:12] != row.sha256[:12]
+    (tmp_path / "figures/t/a.pdf").unlink()
+    (deleted,) = compare.compare_figures(made, ref_dir, [row], made["made_with"])
+    assert (deleted.compared, deleted.verdict, deleted.why) == (
+        "figures/t/a.pdf",
+        compare.MISSING,
+        compare.NOT_ON_DISK,
+    )
 
 
 def test_the_table_has_a_row_per_source_and_a_verdict_line() -> None:
@@ -330,6 +354,8 @@ def test_check_passes_on_an_unchanged_rebuild(referenced: Path, tmp_path: Path) 
 
 
 DRIFT = "drift.json"  # beside the drifted tree: the check's console, its exit status and what moved
+DOC = (Path(__file__).resolve().parents[1] / "docs/check.md").read_text()
+WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 @pytest.fixture(scope="module")
@@ -343,7 +369,7 @@ def drifted(referenced: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple
         old_figures = {r.figure: r.sha256 for r in manifest.read(work / "figures/all")}
         old_metrics = load_json(work / "results/metrics.json")
         extra = folder / "extra.yaml"
-        extra.write_text('udl:\n  "17_1":\n    sigma_sq: 0.2\n')
+        extra.write_text('udl:\n  "17_1":\n    sigma_sq: 0.05\n')  # docs/check.md's example
         res = snakemake(work, "check", extra_config=extra, merged=True)
         new_figures = {r.figure: r.sha256 for r in manifest.read(work / "figures/all")}
         new_metrics = load_json(work / "results/metrics.json")
@@ -372,6 +398,12 @@ def test_check_names_exactly_what_a_changed_constant_moved(drifted: tuple[Path, 
     for _, item in moved:
         assert item in console  # the printed table names each one
     assert "If the change is intended" in console
+    # what docs/check.md says this change names: one of 17.1's two numbers and four of its figures
+    example = r"0\.05}}'` \(the README's example\) it names (\w+) of 17\.1's two numbers, .*? and (\w+) of"
+    said = re.search(example, " ".join(DOC.split()))
+    assert said, "docs/check.md's example"
+    figures = sum(item.startswith("figures/") for _, item in moved)
+    assert (WORDS[said[1]], WORDS[said[2]]) == (len(moved) - figures, figures)
 
 
 @pytest.mark.workflow

@@ -18,7 +18,7 @@ import numpy as np
 import torch
 from tqdm import tqdm
 
-from figrepro.cli import Log, fail_cleanly, params_option
+from figrepro.cli import Log, console_option, fail_cleanly, params_option
 from figrepro.io import load_npz, save_json, sha256
 from figrepro.torch_runtime import deterministic_torch
 from figrepro.vae.model import VAE, save_model
@@ -34,12 +34,19 @@ from figrepro.vae.training import Checkpoints, Epoch, train
 @click.option("--out-model", type=click.Path(dir_okay=False), required=True)
 @click.option("--out-history", type=click.Path(dir_okay=False), required=True)
 @click.option("--checkpoint", type=click.Path(dir_okay=False), help="where to keep the training's state")
+@console_option
 @fail_cleanly
 def main(
-    params: dict, seed: int, data: str, out_model: str, out_history: str, checkpoint: str | None
+    params: dict,
+    seed: int,
+    data: str,
+    out_model: str,
+    out_history: str,
+    checkpoint: str | None,
+    console_fd: int | None,
 ) -> None:
     settings = params["train"]
-    log = Log("vae train")
+    log = Log("vae train", console_fd)
     device = pick_device(settings["device"])
     deterministic_torch(settings["threads"], cuda=device.type == "cuda")
     arrays = load_npz(data)
@@ -48,7 +55,7 @@ def main(
     x_train, x_test = (torch.from_numpy(a.astype(np.float32)).to(device) for a in (x_train, arrays["x_test"]))
     torch.manual_seed(stream_seed(seed, "init"))
     model = VAE(hidden=params["model"]["hidden"]).to(device)
-    log(f"{len(x_train)} train / {len(x_test)} test images on {device}; {settings}")
+    log.console(f"{len(x_train)} train / {len(x_test)} test images on {device}; {settings}")
     checkpoints = None
     if checkpoint:
         # what the run's result depends on: the settings (not how often they are saved), the seed, the data
@@ -70,7 +77,7 @@ def main(
         line = f"epoch {e.epoch:4d}/{epochs}: train ELBO {e.train_elbo:9.3f}, test ELBO {e.test_elbo:9.3f}"
         message = f"{line} ({e.seconds:6.1f}s, ETA {eta:5.1f}s)"
         if bar.disable:
-            log(message)
+            log.progress(message)
         else:
             bar.write(message, file=sys.stderr)
 
@@ -94,7 +101,7 @@ def main(
     save_json(out_history, {"epochs": [e.as_dict() for e in history], "settings": settings})
     if checkpoints:
         checkpoints.remove()
-    log(f"done: final train ELBO {history[-1].train_elbo:.3f}, test ELBO {history[-1].test_elbo:.3f}")
+    log.console(f"done: final train ELBO {history[-1].train_elbo:.3f}, test ELBO {history[-1].test_elbo:.3f}")
 
 
 if __name__ == "__main__":

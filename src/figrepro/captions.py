@@ -14,7 +14,7 @@ from string import Template
 from typing import Any
 
 from figrepro.io import atomic_path
-from figrepro.records import RECORDS, Figure, Key, book_figure, config_keys
+from figrepro.records import RECORDS, Figure, Key, book_figure, config_keys, figure_title
 
 #: characters RST would read as markup in running text
 _RST_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_|[]<>:"})
@@ -76,7 +76,7 @@ def caption(
             keys.append((_key_name(key), _value(value)))
     record = RECORDS[fig.source]
     text = Template(template).substitute(
-        title=f"**{_text(fig.title)}**",
+        title=f"**{_text(figure_title(fig, config))}**",
         book_figure=_text(book_figure(fig) or "none (not a figure of the book)"),
         source_name=_text(f"{record.category}, {record.name}"),
         source=fig.source,

@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
 
@@ -119,16 +119,62 @@ def fail_cleanly(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-class Log:
-    """Timestamped progress lines on stderr (the rule's log), flushed at once."""
+#: how often at most a long job's progress shows on the build's console, in seconds
+CONSOLE_EVERY = 5.0
 
-    def __init__(self, name: str) -> None:
+
+class Log:
+    """Timestamped lines on stderr (the rule's log), flushed at once.
+
+    A long job's rule also hands its script the build's console, as a file descriptor opened before
+    the log takes stderr (``3>&2 > {log} 2>&1``, and ``--console-fd 3``): :meth:`progress` lines then
+    show there too, one every :data:`CONSOLE_EVERY` seconds at most, and :meth:`console` lines always.
+    """
+
+    def __init__(self, name: str, console_fd: int | None = None) -> None:
         self.name = name
         self.start = time.perf_counter()
+        self.shown = float("-inf")  # when a progress line last reached the console
+        self.console_file = _open_fd(console_fd)
+
+    def _line(self, message: str) -> str:
+        return f"[{self.name} {time.perf_counter() - self.start:7.2f}s] {message}"
 
     def __call__(self, message: str) -> None:
-        elapsed = time.perf_counter() - self.start
-        print(f"[{self.name} {elapsed:7.2f}s] {message}", file=sys.stderr, flush=True)
+        print(self._line(message), file=sys.stderr, flush=True)
+
+    def console(self, message: str) -> None:
+        """A line for the log and, where there is one, the console."""
+        line = self._line(message)
+        print(line, file=sys.stderr, flush=True)
+        if self.console_file is not None:
+            print(line, file=self.console_file, flush=True)
+            self.shown = time.perf_counter()
+
+    def progress(self, message: str) -> None:
+        """A line for the log, and for the console unless one reached it in the last few seconds."""
+        if self.console_file is not None and time.perf_counter() - self.shown >= CONSOLE_EVERY:
+            self.console(message)
+        else:
+            self(message)
+
+
+def _open_fd(fd: int | None) -> TextIO | None:
+    """A text stream on descriptor ``fd``, left open when the stream goes; None if it is not open."""
+    if fd is None:
+        return None
+    try:
+        os.fstat(fd)
+    except OSError:
+        return None
+    return open(fd, "w", closefd=False)
+
+
+console_option = click.option(
+    "--console-fd",
+    type=click.IntRange(0),
+    help="file descriptor of the build's console, for progress lines (the workflow opens 3)",
+)
 
 
 def parse_section(script_file: str, raw: str, *section: str) -> dict:

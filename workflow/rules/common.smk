@@ -5,7 +5,7 @@ from figrepro.captions import CAPTIONS, caption_path
 from figrepro import codedeps
 from figrepro.codedeps import library_files
 from figrepro.codedeps import module_files as library_module_files
-from figrepro.records import RECORDS, record_of_rule, report_subcategory
+from figrepro.records import RECORDS, figure_title, record_of_rule, report_subcategory
 
 # imported under another name: `report(` opening a line would read as the report: keyword
 from snakemake.io import report as report_flag
@@ -65,7 +65,7 @@ def reported(figures):
             caption=os.path.abspath(caption_path(fig)),
             category=RECORDS[fig.source].category,
             subcategory=report_subcategory(fig.source),
-            labels={"file": fig.path(FMT), "title": fig.title},
+            labels={"file": fig.path(FMT), "title": figure_title(fig, config)},
         )
         for fig in figures
     ]

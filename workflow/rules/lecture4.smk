@@ -28,6 +28,8 @@ for _job, _keys in lecture4.JOB_KEYS.items():
             CHEAP
         params:
             section=section("lecture4", keys=list(_keys)),
+        message:
+            f"Lecture 4: {_job}"
         shell:
             "python -u {input.script} --params {params.section:q} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
 
@@ -50,5 +52,7 @@ for _job, _keys in lecture4.JOB_KEYS.items():
             mem_mb=512,
         params:
             figures=figure_options(LECTURE4_JOB_FIGURES[_job]),
+        message:
+            f"Lecture 4: the figures of {_job}"
         shell:
             "python -u {input.script} --input {input.data} {params.figures} > {log} 2>&1"

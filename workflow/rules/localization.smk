@@ -21,6 +21,8 @@ rule localization_readings:
     params:
         section=section("localization", keys=[*LOCALIZATION_MODEL_KEYS, "target"]),
         seed=config["seed"],
+    message:
+        "Lab 5: the sensors' readings"
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed} --out {output} > {log} 2>&1"
 
@@ -43,9 +45,12 @@ rule localization_train:
     params:
         section=section("localization", keys=[*LOCALIZATION_MODEL_KEYS, "hidden", "train"]),
         seed=config["seed"],
+    message:
+        "Lab 5: training q(z|X) (its progress below)"
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed}"
-        " --readings {input.readings} --out-model {output.model} --out-history {output.history} > {log} 2>&1"
+        " --readings {input.readings} --out-model {output.model} --out-history {output.history}"
+        " --console-fd 3 3>&2 > {log} 2>&1"
 
 
 rule localization_evaluate:
@@ -66,6 +71,8 @@ rule localization_evaluate:
     params:
         section=section("localization", keys=[*LOCALIZATION_MODEL_KEYS, "grid", "posterior_samples"]),
         seed=config["seed"],
+    message:
+        "Lab 5: q(z|X) against the exact posterior"
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed} --readings {input.readings}"
         " --model {input.model} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
@@ -90,6 +97,8 @@ rule plot_localization:
     params:
         section=section("localization", keys=["sensors", "target"]),
         figures=figure_options(RECORDS["localization"].figures),
+    message:
+        "Lab 5: its figures"
     shell:
         "python -u {input.script} --params {params.section:q} --history {input.history}"
         " --evaluation {input.evaluation} {params.figures} > {log} 2>&1"

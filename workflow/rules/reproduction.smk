@@ -25,10 +25,15 @@ rule check:
         reference=["reference/metrics.json", "reference/figures.json"],
     log:
         "logs/check.log",
+    params:
+        rows=CHECK_ROWS,
+        summary=CHECK_SUMMARY,
+    message:
+        "the reproduction check against reference/"
     shell:
         "python -u {input.script} --metrics {input.metrics} --manifest {input.manifest} --reference reference"
-        " --out-table results/check.txt --out-rows {CHECK_ROWS} --out-page results/check/index.html"
-        " --out-summary {CHECK_SUMMARY} --exit-zero 2>&1 | tee {log}; exit ${{PIPESTATUS[0]}}"
+        " --out-table results/check.txt --out-rows {params.rows} --out-page results/check/index.html"
+        " --out-summary {params.summary} --exit-zero 2>&1 | tee {log}; exit ${{PIPESTATUS[0]}}"
 
 
 onsuccess:
@@ -51,6 +56,8 @@ rule reference:
         "logs/reference.log",
     params:
         section=section("reproduction"),
+    message:
+        "reference/, rewritten from this build"
     shell:
         "python -u {input.script} --metrics {input.metrics} --manifest {input.manifest} --params {params.section:q}"
         " --out-dir reference > {log} 2>&1"
@@ -66,5 +73,7 @@ rule reference_tolerances:
         "logs/reference_tolerances.log",
     params:
         section=section("reproduction"),
+    message:
+        "reference/'s tolerances, derived again"
     shell:
         "python -u {input.script} --params {params.section:q} --reference-dir reference > {log} 2>&1"

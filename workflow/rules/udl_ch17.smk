@@ -27,6 +27,8 @@ rule udl_17_1_integrals:
     params:
         section=section(*LATENT.config),
         seed=config["seed"],
+    message:
+        "17.1: the densities and the posterior, integrated over z"
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed}"
         " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
@@ -46,6 +48,8 @@ rule udl_17_2_montecarlo:
     threads: 2  # one thread draws the legacy stream while the other evaluates
     params:
         section=section(*REPARAM.config),
+    message:
+        "17.2: Monte Carlo runs, {wildcards.segment}"
     shell:
         "python -u {input.script} --segment {wildcards.segment} --params {params.section:q}"
         " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
@@ -65,6 +69,8 @@ rule udl_17_3_montecarlo:
     threads: 2
     params:
         section=section(*IMPORTANCE.config),
+    message:
+        "17.3: Monte Carlo estimates, {wildcards.estimator}"
     shell:
         "python -u {input.script} --estimator {wildcards.estimator} --params {params.section:q}"
         " --out {output.data} --metrics {output.metrics} > {log} 2>&1"
@@ -85,6 +91,8 @@ rule plot_udl_17_1:
         CHEAP
     params:
         figure_options(LATENT.figures),
+    message:
+        "17.1: its figures"
     shell:
         "python -u {input.script} --integrals {input.integrals} {params}" " > {log} 2>&1"
 
@@ -104,6 +112,8 @@ rule plot_udl_17_2:
         CHEAP
     params:
         figure_options(REPARAM.figures),
+    message:
+        "17.2: its figures"
     shell:
         "python -u {input.script} --expectation {input.expectation} --reparam {input.reparam}"
         " --score {input.score} {params} > {log} 2>&1"
@@ -124,6 +134,8 @@ rule plot_udl_17_3:
         CHEAP
     params:
         figure_options(IMPORTANCE.figures),
+    message:
+        "17.3: its figures"
     shell:
         "python -u {input.script} --f1 {input.f1} --f2 {input.f2} --f2-importance {input.f2_importance}"
         " {params} > {log} 2>&1"

@@ -33,6 +33,8 @@ rule udl_18_train_tables:
         section=lambda wc: section("udl", wc.table_nb),
         target=lambda wc: TABLE_TARGET[wc.table_nb],
         seed=config["seed"],
+    message:
+        "notebook {wildcards.table_nb}: the lookup tables"
     shell:
         "python -u {input.script} --target {params.target} --params {params.section:q}"
         " --seed {params.seed} --out {output} > {log} 2>&1"
@@ -57,6 +59,8 @@ rule udl_18_sample_reverse:
         section=lambda wc: section("udl", wc.table_nb),
         sampler=lambda wc: TABLE_TARGET[wc.table_nb],
         seed=config["seed"],
+    message:
+        "notebook {wildcards.table_nb}: samples of the reverse process"
     shell:
         "python -u {input.script} --sampler {params.sampler} --params {params.section:q}"
         " --seed {params.seed} --tables {input.tables} --out-samples {output.samples}"
@@ -80,25 +84,30 @@ rule udl_18_4_sample:
     params:
         section=lambda wc: section(*FAMILIES.config, keys=SAMPLER_KEYS[wc.sampler]),
         seed=config["seed"],
+    message:
+        "18.4: samples of the {wildcards.sampler} sampler"
     shell:
         "python -u {input.script} --sampler {wildcards.sampler} --params {params.section:q}"
         " --seed {params.seed} --tables {input.tables} --out-samples {output.samples}"
         " --out-paths {output.paths} --metrics {output.metrics} > {log} 2>&1"
 
 
-def sampling_inputs(record):
-    """What a sampling notebook's plot job reads, by the names its figures read them under:
-    ``samples`` and ``paths`` of its one run, or ``<sampler>_samples`` ... of each sampler's."""
-    if record is FAMILIES:
-        return {
-            f"{sampler}_{kind}": expand(getattr(rules.udl_18_4_sample.output, kind), sampler=sampler)[0]
-            for sampler in SAMPLERS
+#: what each sampling notebook's plot job reads, by the names its figures read them under: ``samples``
+#: and ``paths`` of its one run, or ``<sampler>_samples`` ... of each sampler's
+SAMPLING_INPUTS = {
+    "udl/18_4": {
+        f"{sampler}_{kind}": expand(getattr(rules.udl_18_4_sample.output, kind), sampler=sampler)[0]
+        for sampler in SAMPLERS
+        for kind in ("samples", "paths")
+    },
+    **{
+        f"udl/{nb}": {
+            kind: expand(getattr(rules.udl_18_sample_reverse.output, kind), table_nb=nb)[0]
             for kind in ("samples", "paths")
         }
-    outputs = rules.udl_18_sample_reverse.output
-    return {
-        kind: expand(getattr(outputs, kind), table_nb=record.config[-1])[0] for kind in ("samples", "paths")
-    }
+        for nb in TABLE_TARGET
+    },
+}
 
 
 for _rule in ("plot_udl_18_2", "plot_udl_18_3", "plot_udl_18_4"):
@@ -110,7 +119,7 @@ for _rule in ("plot_udl_18_2", "plot_udl_18_3", "plot_udl_18_4"):
         input:
             script=script("udl/plot_udl_18_sampling.py"),
             code=library("udl/plot_udl_18_sampling.py"),
-            runs=list(sampling_inputs(_record).values()),
+            runs=list(SAMPLING_INPUTS[_record.source].values()),
         output:
             reported(_record.figures),
         log:
@@ -120,8 +129,12 @@ for _rule in ("plot_udl_18_2", "plot_udl_18_3", "plot_udl_18_4"):
         group:
             CHEAP
         params:
-            inputs=" ".join(f"--input {name}={path}" for name, path in sampling_inputs(_record).items()),
+            inputs=" ".join(
+                f"--input {name}={path}" for name, path in SAMPLING_INPUTS[_record.source].items()
+            ),
             figures=figure_options(_record.figures),
+        message:
+            f"{_record.name}: its figures"
         shell:
             "python -u {input.script} {params.inputs} {params.figures} > {log} 2>&1"
 

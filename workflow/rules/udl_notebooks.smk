@@ -8,6 +8,15 @@ ONE_JOB_NOTEBOOKS = one_job_notebooks()
 CHEAP_METRICS = [record.metrics_file for record in ONE_JOB_NOTEBOOKS if record.metrics_file]
 
 
+def notebook_message(record):
+    """What the console says of the job: the notebook and what it writes."""
+    made = [
+        *(["numbers"] if record.metrics_file else []),
+        *([f"{len(record.figures)} figures"] if record.figures else []),
+    ]
+    return f"{record.name}: {' and '.join(made)}"
+
+
 def notebook_options(record):
     """The script's options for what it writes (and its seed)."""
     options = [f"--metrics {record.metrics_file}"] if record.metrics_file else []
@@ -39,5 +48,7 @@ for _record in ONE_JOB_NOTEBOOKS:
         params:
             section=section(*_record.config),
             options=notebook_options(_record),
+        message:
+            notebook_message(_record)
         shell:
             "python -u {input.script} --params {params.section:q} {params.options} > {log} 2>&1"

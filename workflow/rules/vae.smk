@@ -1,7 +1,7 @@
 # Assignment 3: a VAE on binarized MNIST. data -> training -> four evaluations -> one plot job per figure.
 from figrepro.vae.figures import draw_inputs
 from figrepro.vae.evidence_settings import CONFIG_KEYS as INTEGRATION_KEYS
-from figrepro.vae.mnist import BUNDLED, bundled_inputs, idx_inputs
+from figrepro.vae.mnist import bundled_inputs, idx_inputs
 
 VAE = config["vae"]
 VAE_DATA = "results/vae/data.npz"
@@ -33,17 +33,19 @@ rule vae_data:
     params:
         section=section("vae", "data"),
         seed=config["seed"],
-        digits=repo(BUNDLED),
+        digits=lambda wildcards, input: " ".join(f"--digits {path}" for path in input.digits),
+    message:
+        "VAE: the digits, split and binarized"
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed}"
-        " --digits {params.digits} --out {output} > {log} 2>&1"
+        " {params.digits} --out {output} > {log} 2>&1"
 
 
 TORCH_THREADS = VAE["train"]["threads"]  # of every torch job here, whatever --cores is
 
 
 rule vae_train:
-    """The longest job; torch runs vae.train.threads threads."""
+    """The longest job; torch runs vae.train.threads threads; its progress shows on the console too."""
     input:
         script=script("vae/vae_train.py"),
         code=library("vae/vae_train.py"),
@@ -62,10 +64,12 @@ rule vae_train:
     params:
         section=section("vae", keys=["model", "train"]),
         seed=config["seed"],
+    message:
+        "VAE: training (its progress below)"
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed}"
         " --data {input.data} --out-model {output.model} --out-history {output.history}"
-        " --checkpoint results/vae/checkpoints/train.pt > {log} 2>&1"
+        " --checkpoint results/vae/checkpoints/train.pt --console-fd 3 3>&2 > {log} 2>&1"
 
 
 rule vae_evaluate:
@@ -89,6 +93,8 @@ rule vae_evaluate:
         section=section("vae", "evaluate"),
         threads=TORCH_THREADS,
         seed=config["seed"],
+    message:
+        "VAE: the ELBOs and the log p(x) of the test images"
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed} --threads {params.threads}"
         " --data {input.data} --model {input.model} --out {output.data} --metrics {output.metrics} > {log} 2>&1"
@@ -112,6 +118,8 @@ rule vae_decode:
     params:
         section=section("vae", "decode"),
         seed=config["seed"],
+    message:
+        "VAE: samples, reconstructions, the embedding, the lattice, interpolations"
     shell:
         "python -u {input.script} --params {params.section:q} --seed {params.seed}"
         " --data {input.data} --model {input.model} --out {output.data} --metrics {output.metrics}"
@@ -137,6 +145,8 @@ rule vae_posteriors:
         svi=section("vae", "svi"),
         integration=section("vae", "evaluate", keys=INTEGRATION_KEYS),
         seed=config["seed"],
+    message:
+        "VAE: posteriors on a grid and the SVI fit"
     shell:
         "python -u {input.script} --params {params.section:q} --svi {params.svi:q}"
         " --integration {params.integration:q}"
@@ -164,6 +174,8 @@ rule vae_gradients:
         threads=TORCH_THREADS,
         image=VAE["posterior"]["image"],
         seed=config["seed"],
+    message:
+        "VAE: the gradient estimators"
     shell:
         "python -u {input.script} --params {params.section:q} --image {params.image} --seed {params.seed}"
         " --threads {params.threads}"
@@ -191,5 +203,7 @@ for _fig in RECORDS["vae"].figures:
         params:
             inputs=" ".join(f"--input {n}={VAE_RESULTS[n]}" for n in draw_inputs(_fig.name)),
             figures=figure_options([_fig]),
+        message:
+            f"VAE: figure {_fig.name}"
         shell:
             "python -u {input.script} {params.inputs} {params.figures} > {log} 2>&1"

@@ -106,6 +106,14 @@ def report_subcategory(source: str) -> str:
     return FIGURE_SPACE + name if re.match(r"\d\.", name) else name
 
 
+def figure_title(fig: Figure, config: Mapping[str, Any]) -> str:
+    """``fig``'s title with the values of ``config`` in force (a title states values, not keys)."""
+    section: Any = config
+    for key in RECORDS[fig.source].config:
+        section = section[key]
+    return fig.title_in(section)
+
+
 def config_keys(fig: Figure) -> tuple[Key, ...]:
     """The config sections that shape ``fig`` (its own source's, the seed where it takes it, the format)."""
     record = RECORDS[fig.source]

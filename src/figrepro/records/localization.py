@@ -14,7 +14,7 @@ LOCALIZATION = Record(
         (
             ("scenario", "Sensors and the target"),
             ("training_curves", "ELBO, log-likelihood and KL(q||p(z)) during training"),
-            ("posterior", "Sensors, target, the mean of q(z|X) and 50 samples of q"),
+            ("posterior", "Sensors, target, the mean of q(z|X) and {posterior_samples} samples of q"),
             ("exact_vs_q", "The exact posterior p(z|X) on a grid beside q(z|X)"),
         ),
     ),

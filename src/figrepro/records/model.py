@@ -16,6 +16,7 @@ Check = Callable[[Mapping[str, Any]], Iterator[str]]
 class Figure:
     source: str  # "udl/<id>", "lecture4", ...
     name: str  # what its script draws it as: "latent_curve"
+    #: the title; a value of the record's config section it states is a field, "z={likelihood_z:g}"
     title: str
     ext: str | None = None  # a fixed file type (the lecture's own file names), else figures.format
     number: int | None = None  # its place in a UDL notebook, which starts its file's name
@@ -27,6 +28,10 @@ class Figure:
 
     def path(self, fmt: str) -> str:
         return f"figures/{self.source}/{self.slug}.{self.ext or fmt}"
+
+    def title_in(self, section: Mapping[str, Any]) -> str:
+        """The title stating the values of ``section`` (its record's config section) in force."""
+        return self.title.format_map(section)
 
 
 def figures_of(
@@ -76,6 +81,12 @@ class Record:
     #: numbers the source prints in full, compared to their own tolerance (the lecture's searches)
     printed_in_full: Mapping[str, float] = field(default_factory=dict)
     checks: tuple[Check, ...] = ()
+
+    @property
+    def target(self) -> str:
+        """The workflow's target that builds this source alone (``snakemake --cores 4 udl_17_1``): the
+        one-job notebook's rule, else a rule gathering its figures and numbers."""
+        return self.source.replace("/", "_")
 
     @property
     def metrics_file(self) -> str | None:

@@ -208,8 +208,8 @@ GRADIENT_FLOW = udl_record(
     "gradient_flow",
     "Blog: gradient flow",
     figures=(
-        ("data", "The three data points"),
-        ("outputs", "Gradient flow: f at the three data points against time"),
+        ("data", "The data points"),
+        ("outputs", "Gradient flow: f at the data points against time"),
         ("residuals", "Gradient flow: residuals f - y against time"),
         ("loss", "Gradient flow: the loss 0.5 sum (f - y)^2 against time"),
         ("parameters", "Gradient flow: slope and intercept against time"),
@@ -246,8 +246,8 @@ UDL_3_1 = udl_record(
     figures=(
         ("relu", "The rectified linear unit ReLU[z]"),
         *_build_up("", "the shallow network with ReLU activations"),
-        *_build_up("experiment_", 'parameters udl."3_1".experiment'),
-        *_build_up("fit_", 'parameters udl."3_1".fit, with the 20 training points'),
+        *_build_up("experiment_", "the parameters of the notebook's cell for experiments"),
+        *_build_up("fit_", "the parameters to fit by hand to the 20 training points, with them"),
     ),
     job=Notebook("udl_3_1", "udl/udl_3_1_shallow_networks.py"),
     printed={"loss": (9.385, 3)},  # "True value = 9.385"
@@ -259,7 +259,7 @@ UDL_3_4 = udl_record(
     "3.4 Activation functions",
     figures=(
         *_build_up("relu_", "ReLU activations"),
-        ("sigmoid", "The steep logistic sigmoid 1 / (1 + exp(-10 z))"),
+        ("sigmoid", "The steep logistic sigmoid 1 / (1 + exp(-{sigmoid_slope:g} z))"),
         *_build_up("sigmoid_", "sigmoid activations"),
         ("heaviside", "The Heaviside step function"),
         *_build_up("heaviside_", "Heaviside activations"),
@@ -274,8 +274,8 @@ UDL_4_1 = udl_record(
     "4.1 Composing networks",
     figures=(
         *_composed("networks", "the first network (red) and the second (blue)"),
-        *_composed("changed_net2", 'the second network with phi_1 times udl."4_1".net2_phi1_factor'),
-        *_composed("changed_net1", 'the first network with phi_1 times udl."4_1".net1_phi1_factor'),
+        *_composed("changed_net2", "the second network with phi_1 times {net2_phi1_factor:g}"),
+        *_composed("changed_net1", "the first network with phi_1 times {net1_phi1_factor:g}"),
         *_composed("net1_twice", "the first network and a copy of it"),
         ("three_layer_networks", "Fig. 4.1: the first network fed into itself (red) and the second (blue)"),
         (
@@ -501,7 +501,7 @@ UDL_9_4 = udl_record(
     "9_4",
     "9.4 Bayesian approach",
     figures=(
-        ("data", "Fig. 9.11: the true function +/-2 sigma and the 15 noisy points"),
+        ("data", "Fig. 9.11: the true function +/-2 sigma and the {n_data} noisy points"),
         ("posterior_mean", "Fig. 9.11: the model at the posterior mean of its parameters"),
         ("sample_1", "Fig. 9.11: the model at a sample of the posterior"),
         ("sample_2", "Fig. 9.11: the model at a second sample of the posterior"),
@@ -534,8 +534,11 @@ UDL_21_1 = udl_record(
     figures=(
         ("frequencies", "Credit scores of those who defaulted and who repaid, blue and yellow populations"),
         ("roc_threshold_0", "Fig. 21.2: ROC curves of both populations, one threshold 0 for both"),
-        ("roc_parity", 'Fig. 21.2: thresholds for demographic parity (udl."21_1".thresholds)'),
-        ("roc_opportunity", 'Fig. 21.2: thresholds for equal opportunity (udl."21_1".thresholds)'),
+        ("roc_parity", "Fig. 21.2: demographic parity, P(loan) = {parity_target:g}, thresholds {thresholds}"),
+        (
+            "roc_opportunity",
+            "Fig. 21.2: equal opportunity, TPR = {opportunity_target:g}, thresholds {thresholds}",
+        ),
     ),
     job=Notebook("udl_21_1", "udl/udl_21_1_bias_mitigation.py"),
 )
@@ -546,10 +549,10 @@ UDL_17_1 = udl_record(
     "17.1 Latent variable models",
     figures=(
         ("latent_curve", "Fig. 17.2: the curve (z, f[z]) in 3-D, opacity Pr(z)"),
-        ("likelihood", "Fig. 17.3b: likelihood Pr(x1,x2|z=1.8)"),
+        ("likelihood", "Fig. 17.3b: likelihood Pr(x1,x2|z={likelihood_z:g})"),
         ("data_density", "Fig. 17.3: data density Pr(x1,x2), integrated over z"),
         ("density_samples", "Data density Pr(x1,x2) with ancestral samples"),
-        ("posterior", "Posterior Pr(z|x1=0.9,x2=-0.9)"),
+        ("posterior", "Posterior Pr(z|x1={posterior_x[0]:g},x2={posterior_x[1]:g})"),
     ),
     takes_seed=True,
     rules=("udl_17_1_integrals", "plot_udl_17_1"),
@@ -580,7 +583,7 @@ UDL_17_3 = udl_record(
         ("f2_estimates", "Second function: estimates on the common y range"),
         ("f1_estimates_again", "First function, beside importance sampling"),
         ("f2_estimates_again", "Second function, beside importance sampling"),
-        ("f2_importance", "Second function with importance sampling from q(y) = Norm(3,1)"),
+        ("f2_importance", "Second function with importance sampling from q(y) = Norm({proposal_mean:g},1)"),
     ),
     seeds_generator=True,
     rules=("udl_17_3_montecarlo", "plot_udl_17_3"),
@@ -594,9 +597,12 @@ UDL_18_1 = udl_record(
         ("true_pdf", "Data density: a mixture of four Gaussians"),
         ("forward_trajectories", "Fig. 18.2: five forward-diffusion trajectories"),
         *((f"histogram_t{t:03d}", f"Fig. 18.2: histogram of z_t at t={t}") for t in HIST_STEPS_18_1),
-        ("kernel", "Fig. 18.3: diffusion kernel q(z_t|x=-2) for t=0..100, +/-2 sd, 5 paths"),
-        *((f"kernel_t{t:03d}", f"Fig. 18.3: diffusion kernel q(z_{t}|x=-2)") for t in KERNEL_STEPS_18_1),
-        ("marginals", "Fig. 18.4: diffusion marginals q(z_t) for t=0..100"),
+        ("kernel", "Fig. 18.3: diffusion kernel q(z_t|x={kernel_x:g}) for t=0..{T}, +/-2 sd, 5 paths"),
+        *(
+            (f"kernel_t{t:03d}", f"Fig. 18.3: diffusion kernel q(z_{t}|x={{kernel_x:g}})")
+            for t in KERNEL_STEPS_18_1
+        ),
+        ("marginals", "Fig. 18.4: diffusion marginals q(z_t) for t=0..{T}"),
         *((f"marginal_t{t:03d}", f"Fig. 18.4: marginal q(z_{t})") for t in MARGINAL_STEPS_18_1),
     ),
     job=Notebook("udl_18_1", "udl/udl_18_1_diffusion_encoder.py"),
@@ -635,10 +641,10 @@ UDL_18_4 = udl_record(
     "18.4 Families of diffusion models",
     figures=(
         ("true_pdf", "Data density: a mixture of four Gaussians"),
-        ("ddim_samples", "Fig. 18.10: histogram of DDIM samples (sigma=0.001)"),
+        ("ddim_samples", "Fig. 18.10: histogram of DDIM samples (sigma={ddim_sigma:g})"),
         ("ddim_trajectories", "Fig. 18.10: five DDIM trajectories"),
-        ("accelerated_samples", "Fig. 18.10: histogram of samples from the 20-step sampler"),
-        ("accelerated_trajectories", "Fig. 18.10: five trajectories of the 20-step sampler"),
+        ("accelerated_samples", "Fig. 18.10: histogram of samples from the {accelerated_steps}-step sampler"),
+        ("accelerated_trajectories", "Fig. 18.10: five trajectories of the {accelerated_steps}-step sampler"),
     ),
     reads=(("udl", "18_3"),),  # 18.4 samples with the tables trained for 18.3
     takes_seed=True,

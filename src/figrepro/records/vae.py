@@ -30,7 +30,7 @@ VAE = Record(
             ("elbo_train_test", "Per-image ELBO of the training and test sets, with the set means"),
             ("log_px_vs_elbo", "log p(x) by integration over the latent grid against the ELBO, test images"),
             ("samples", "Samples of the generative model: p(x|z) and a binary x ~ p(x|z), z ~ p(z)"),
-            ("reconstructions", "Reconstructions: input x, p(x~|z) with z ~ q(z|x), a sample x~"),
+            ("reconstructions", "Reconstructions: input x, p(x̃|z) with z ~ q(z|x), a sample x̃"),
             ("latent_embedding", "Means of q(z|x) for the training digits, coloured by class"),
             ("lattice", "p(x|z) on a lattice of z at prior quantiles (Kingma & Welling fig. 4b)"),
             ("interpolations", "p(x|z) along straight lines between the encoder means of digit pairs"),

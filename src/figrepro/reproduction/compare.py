@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from figrepro import manifest
-from figrepro.io import atomic_path
+from figrepro.io import atomic_path, sha256
 from figrepro.reproduction.fingerprint import load_png, raster, rms
 from figrepro.reproduction.reference import thumbnail_path
 from figrepro.reproduction.tolerances import TRAINED_SOURCES, Tolerance
@@ -25,6 +25,7 @@ OK, DRIFT, MISSING, NEW = "ok", "DRIFT", "MISSING", "NEW"
 COLUMNS = ("source", "compared", "expected", "got", "tolerance", "verdict")
 ONLY_REFERENCE = "in the reference, not in the build"
 ONLY_BUILD = "in the build, not in the reference"
+NOT_ON_DISK = "listed in the manifest, but the file is not on disk"
 SAME_PLACE = "made with the reference's packages and CPU: the same bytes"
 ELSEWHERE = "made with other packages or another CPU than the reference: thumbnails compared"
 
@@ -109,26 +110,24 @@ def compare_figures(
     build: Iterable[manifest.Row],
     environment: Mapping[str, str],
 ) -> list[Row]:
-    """Byte for byte where the environment matches the reference's; else by the RMS of rasters."""
+    """Each figure's file as it is on disk (hashed here, not as the manifest last saw it): byte for
+    byte where the environment matches the reference's, else by the RMS of rasters. A figure the
+    manifest lists but the disk lacks is MISSING, named."""
     figures = reference["figures"]
     same_environment = dict(reference["made_with"]) == dict(environment)
     built = {row.figure: row for row in build}
     rows = []
     for path in [*figures, *(p for p in built if p not in figures)]:
         if path not in built:
-            rows.append(
-                Row(
-                    figures[path]["source"],
-                    path,
-                    figures[path]["sha256"][:12],
-                    "-",
-                    "",
-                    MISSING,
-                    ONLY_REFERENCE,
-                )
-            )
+            expected = figures[path]["sha256"][:12]
+            rows.append(Row(figures[path]["source"], path, expected, "-", "", MISSING, ONLY_REFERENCE))
             continue
         row = built[path]
+        if not Path(path).is_file():
+            expected = figures[path]["sha256"][:12] if path in figures else "-"
+            rows.append(Row(row.source, path, expected, "-", "", MISSING, NOT_ON_DISK))
+            continue
+        row = replace(row, sha256=sha256(path))
         if path not in figures:
             rows.append(Row(row.source, path, "-", row.sha256[:12], "", NEW, ONLY_BUILD))
             continue

@@ -6,6 +6,7 @@ import torch
 
 from figrepro import torch_runtime
 from figrepro.config import ConfigError
+from figrepro.vae.device import NO_GPU
 from figrepro.vae.streams import SOURCE_TAG, STREAMS
 
 
@@ -16,7 +17,7 @@ def torch_stream(base_seed: int, stream: str) -> torch.Generator:
 def pick_device(name: str) -> torch.device:
     """``auto``: CUDA when there is a GPU, else the CPU; ``cuda`` without a GPU is an error."""
     if name == "cuda" and not torch.cuda.is_available():
-        raise ConfigError("vae.train.device: cuda was asked for but torch sees no GPU here")
+        raise ConfigError(NO_GPU)
     if name == "auto":
         name = "cuda" if torch.cuda.is_available() else "cpu"
     return torch.device(name)
