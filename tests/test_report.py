@@ -129,9 +129,10 @@ def test_the_report_lists_every_figure_and_shows_one(
             assert rows, f"no figures under {category} / {subcategory}"
             listed |= set(rows)
             click_text(category)  # the breadcrumb, back to the notebooks
-    # every figure, listed by its file and its title
-    assert listed == {(fig.path("pdf"), fig.title) for fig in all_figures()}
-    assert {file for file, _ in listed} == {row[0] for row in manifest(smoke_build)[1:]}
+    # every figure, listed by its file and its title, as the manifest has them: stating the config's values
+    assert listed == {(row[0], row[2]) for row in manifest(smoke_build)[1:]}
+    assert {file for file, _ in listed} == {fig.path("pdf") for fig in all_figures()}
+    assert ("figures/udl/17_1/02_likelihood.pdf", "Fig. 17.3b: likelihood Pr(x1,x2|z=1.8)") in listed
 
     # one figure, viewed: its image loads; its caption has the catalog's title and the source's numbers
     figure = next(f for f in RECORDS["lecture4"].figures if f.slug == "kl_mode_seeking")
