@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shlex
 import statistics
 import subprocess
@@ -26,6 +25,8 @@ import time
 from pathlib import Path
 
 from cheap_jobs import RULES
+
+from figrepro.records import one_job_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,14 +67,14 @@ def commands() -> dict[str, list[str]]:
         text=True,
         check=True,
     )
+    # each rule's message, not its name, heads its job in the console: the script names the rule
+    rule_of = {f"scripts/{r.job.script}": r.job.rule for r in one_job_notebooks() if r.job.rule in RULES}
     found: dict[str, list[str]] = {}
-    rule = None
     for line in (res.stdout + res.stderr).splitlines():
-        if m := re.match(r"\s*(?:local)?rule (\w+):", line):
-            rule = m[1]
-        elif line.startswith("Shell command: ") and rule in RULES:
-            words = shlex.split(line.removeprefix("Shell command: ").split(" > ")[0])
-            found[rule] = words[2:]  # after "python -u"
+        if line.strip().startswith("Shell command: "):
+            words = shlex.split(line.strip().removeprefix("Shell command: ").split(" > ")[0])
+            if words[2] in rule_of:
+                found[rule_of[words[2]]] = words[2:]  # after "python -u"
     return found
 
 

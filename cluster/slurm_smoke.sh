@@ -169,8 +169,15 @@ from pathlib import Path
 scratch, local = Path(sys.argv[1]), Path(sys.argv[2])
 log = (scratch / "cluster.log").read_text()
 submitted = re.findall(r"has been submitted with SLURM jobid (\d+)", log)
-local_rules = sorted(set(re.findall(r"^localrule (\w+):", log, re.M)))
-cluster_jobs = re.findall(r"^\s*rule (\w+):", log, re.M)
+# each job is "Job <id>: <its rule's message>" when it starts (indented within a group's submission),
+# "Finished jobid: <id> (Rule: <rule>)" when it ends; a job on its own went to SLURM if its own line
+# says it was submitted, else it ran here
+rule_of = {m[1]: m[2] for m in re.finditer(r"^Finished jobid: (\d+) \(Rule: (\w+)\)", log, re.M)}
+alone = {m[1] for m in re.finditer(r"^Job (\d+): ", log, re.M)}
+submitted_alone = set(re.findall(r"^Job (\d+) has been submitted with SLURM jobid", log, re.M))
+here = alone - submitted_alone
+local_rules = sorted({rule_of[job] for job in here})
+cluster_jobs = [rule for job, rule in rule_of.items() if job not in here]
 completed = {
     m[1]: m[2] for m in re.finditer(r"^JobId=(\d+) .*?JobState=(\w+)", (scratch / "jobcomp.log").read_text(), re.M)
 }

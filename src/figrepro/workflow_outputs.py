@@ -5,8 +5,9 @@ requested targets cannot be asked of this build or machine.
 Snakemake reruns a job whose output is missing only when something downstream needs to run: a
 figure or an intermediate deleted from a finished build would stay deleted ("Nothing to be done").
 :func:`missing_outputs` walks the rules from the requested targets to everything they are made of
-and lists the outputs that are not on disk; the Snakefile adds them to the targets, so that each is
-made again, with what depends on it, and Snakemake says why ("Missing output files").
+and lists the outputs that are not on disk; :func:`checking_targets_first`, which the Snakefile puts
+before Snakemake's DAG, adds them to the targets, so that each is made again, with what depends on
+it, and Snakemake says why ("Missing output files").
 
 Snakemake removes a job's old outputs before the job runs; in a folder that cannot be written it
 stops with a traceback from its own code. :func:`unwritable` finds such a folder or file first.
