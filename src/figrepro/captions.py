@@ -13,6 +13,7 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
+from figrepro.config import at_key
 from figrepro.io import atomic_path
 from figrepro.records import RECORDS, Figure, Key, book_figure, config_keys, figure_title
 
@@ -52,13 +53,6 @@ def _key_name(key: Key) -> str:
     return ".".join(part if part.isidentifier() else f'"{part}"' for part in key)
 
 
-def _lookup(config: Mapping[str, Any], key: Key) -> Any:
-    node: Any = config
-    for part in key:
-        node = node[part]
-    return node
-
-
 def _bullets(items: list[tuple[str, str]]) -> str:
     return "\n".join(f"- ``{name}`` = ``{value}``" for name, value in items) or "- (none)"
 
@@ -69,7 +63,7 @@ def caption(
     """``fig``'s caption: RST, wrapped so that Snakemake's Jinja pass leaves it as it is."""
     keys = []
     for key in config_keys(fig):
-        value = _lookup(config, key)
+        value = at_key(config, key)
         if isinstance(value, dict):  # a section: one line per entry
             keys += [(_key_name((*key, str(name))), _value(v)) for name, v in value.items()]
         else:

@@ -69,6 +69,14 @@ CONFIG_FILE = "config.yaml"  # beside workflow/, at the top of the repository
 VALIDATED_BY_WORKFLOW = "FIGREPRO_CONFIG_VALIDATED"
 
 
+def at_key(config: Mapping[str, Any], key: Sequence[Any]) -> Any:
+    """The value (or section) of ``config`` at ``key``, a path of its parts: ``("udl", "17_1")``."""
+    node: Any = config
+    for part in key:
+        node = node[part]
+    return node
+
+
 def read_yaml(path: str | Path) -> Any:
     """A YAML file, read by libyaml where PyYAML has it (the schema: 0.1 s in Python, 0.01 in C)."""
     import yaml

@@ -2,6 +2,7 @@
 import json
 
 from figrepro.captions import CAPTIONS, caption_path
+from figrepro.config import at_key
 from figrepro import codedeps
 from figrepro.codedeps import library_files
 from figrepro.codedeps import module_files as library_module_files
@@ -48,9 +49,7 @@ def library(name):
 
 def section(*path, keys=None):
     """One config section (or only its ``keys``) as JSON: a rule's params carry only what it needs."""
-    node = config
-    for key in path:
-        node = node[key]
+    node = at_key(config, path)
     if keys is not None:
         node = {k: node[k] for k in keys}
     return json.dumps(node, sort_keys=True)

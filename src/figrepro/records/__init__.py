@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from figrepro.config import ConfigError, load_schema, validate
+from figrepro.config import ConfigError, at_key, load_schema, validate
 from figrepro.io import atomic_path
 from figrepro.records import lecture4, localization, udl, vae
 from figrepro.records.model import Figure, Key, Notebook, Record
@@ -108,10 +108,7 @@ def report_subcategory(source: str) -> str:
 
 def figure_title(fig: Figure, config: Mapping[str, Any]) -> str:
     """``fig``'s title with the values of ``config`` in force (a title states values, not keys)."""
-    section: Any = config
-    for key in RECORDS[fig.source].config:
-        section = section[key]
-    return fig.title_in(section)
+    return fig.title_in(at_key(config, RECORDS[fig.source].config))
 
 
 def config_keys(fig: Figure) -> tuple[Key, ...]:
